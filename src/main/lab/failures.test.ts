@@ -1,0 +1,172 @@
+/**
+ * What goes wrong, on real processes and real files: a worker killed
+ * mid-task, a cancelled run, a missing, corrupt or non-numeric workbook, a
+ * second run while one is going, and closing the pool. None of them may hang
+ * or leave a process behind.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../shared/api';
+import { createLab, isAlive, type LabFixture } from './test-support/lab-fixture';
+
+const fixtures: LabFixture[] = [];
+function lab(options?: Parameters<typeof createLab>[0]): LabFixture {
+  const fixture = createLab(options);
+  fixtures.push(fixture);
+  return fixture;
+}
+afterEach(async () => {
+  await Promise.all(fixtures.splice(0).map((f) => f.dispose()));
+});
+
+/** Runs partial-read and calls `act` with the first worker that reports reading progress. */
+async function duringRead(fixture: LabFixture, rows: number, act: (pid: number) => void) {
+  let acted = false;
+  const started = performance.now();
+  const report = await fixture.lab.run(
+    { experiment: 'partial-read', nJobs: 2, rows },
+    {
+      onEvent: (event: RunEvent) => {
+        if (event.type === 'read-progress' && !acted) {
+          acted = true;
+          act(event.pid);
+        }
+      },
+    },
+  );
+  return { report, acted, seconds: (performance.now() - started) / 1000 };
+}
+
+describe('a worker that dies', () => {
+  it('SIGKILL mid-task ends the run with a terminated-worker error naming the pid, and nothing is left', async () => {
+    const fixture = lab();
+    let killedAt = 0;
+    let victim = 0;
+    const { report, acted } = await duringRead(fixture, 200_000, (pid) => {
+      victim = pid;
+      killedAt = performance.now();
+      process.kill(pid, 'SIGKILL');
+    });
+    const reactedIn = (performance.now() - killedAt) / 1000;
+    expect(acted).toBe(true);
+    expect(report.error).toMatchObject({
+      name: 'TerminatedWorkerError',
+      workerPid: victim,
+      signal: 'SIGKILL',
+      exitCode: null,
+    });
+    expect(report.error?.message).toContain(`pid ${victim}`);
+    expect(report.results).toBeNull();
+    expect(reactedIn).toBeLessThan(15);
+    const pids = report.workers.map((w) => w.pid);
+    await fixture.lab.close();
+    expect(pids.filter(isAlive)).toEqual([]);
+  });
+
+  it('the next run replaces the dead worker', async () => {
+    const fixture = lab();
+    const first = await fixture.lab.run({ experiment: 'read-global' });
+    const [victim, survivor] = first.workers.map((w) => w.pid) as [number, number];
+    process.kill(victim, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await fixture.lab.run({ experiment: 'read-global' });
+    expect(second.error).toBeNull();
+    const pids = second.workers.map((w) => w.pid);
+    expect(pids).toContain(survivor);
+    expect(pids).not.toContain(victim);
+  });
+});
+
+describe('cancelling', () => {
+  it('a run cancelled halfway ends with CancelledError and the pool still works', async () => {
+    const fixture = lab();
+    const { report } = await duringRead(fixture, 200_000, () => fixture.lab.cancel());
+    expect(report.error?.name).toBe('CancelledError');
+    expect(report.results).toBeNull();
+    const next = await fixture.lab.run({ experiment: 'read-global' });
+    expect(next.results).toEqual([1.4, 1.4]);
+  });
+
+  it('refuses a second run while one is in progress', async () => {
+    const fixture = lab();
+    const first = fixture.lab.run({ experiment: 'partial-read', rows: 50_000 });
+    await expect(fixture.lab.run({ experiment: 'read-global' })).rejects.toThrow(
+      /already in progress/,
+    );
+    expect((await first).error).toBeNull();
+  });
+});
+
+describe('a bad workbook', () => {
+  it('missing: the error names the file', async () => {
+    const fixture = lab({ existingDatabase: true });
+    const report = await fixture.lab.run({ experiment: 'partial-read' });
+    expect(report.error).toMatchObject({ name: 'WorkerError', cause: { name: 'ExcelError' } });
+    expect(report.error?.message).toContain('my_database.xlsx');
+    expect(report.error?.message).toContain('does not exist');
+  });
+
+  it('corrupt: the error names the file and says it is not a workbook', async () => {
+    const fixture = lab({ existingDatabase: true });
+    writeFileSync(
+      join(fixture.dataDir, 'my_database.xlsx'),
+      'this is not a zip file at all\n'.repeat(50),
+    );
+    const report = await fixture.lab.run({ experiment: 'partial-read' });
+    expect(report.error?.message).toMatch(/my_database\.xlsx: not a readable \.xlsx workbook/);
+  });
+
+  it('a text cell in my_data: the error names the file, the row and the value', async () => {
+    const fixture = lab({ existingDatabase: true });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['my_data']);
+    for (let i = 0; i < 100; i += 1) sheet.addRow([i === 60 ? 'sixty' : i]);
+    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    const report = await fixture.lab.run({ experiment: 'partial-read' });
+    // Data row 60 is sheet row 62 (row 1 is the header); it falls in the second task's chunk.
+    expect(report.error?.message).toContain(
+      'my_database.xlsx, row 62: "my_data" must hold a number, but the cell holds the text "sixty"',
+    );
+    expect(report.error?.taskIndex).toBe(1);
+  });
+
+  it('too few rows: the error says where the sheet ends', async () => {
+    const fixture = lab({ existingDatabase: true });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['my_data']);
+    for (let i = 0; i < 70; i += 1) sheet.addRow([i]);
+    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    const report = await fixture.lab.run({ experiment: 'partial-read', rows: 100 });
+    expect(report.error?.message).toContain('the sheet ends after 70 data rows');
+  });
+
+  it('a workbook saved by another program (sheet before the workbook parts) still reads, with no temp file left', async () => {
+    const fixture = lab({ existingDatabase: true });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['my_data']);
+    for (let i = 0; i < 100; i += 1) sheet.addRow([i]);
+    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    const report = await fixture.lab.run({ experiment: 'partial-read' });
+    expect(report.results).toEqual([
+      { shape: [50, 1], sum: 1225 },
+      { shape: [50, 1], sum: 3725 },
+    ]);
+    expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
+  });
+});
+
+describe('closing', () => {
+  it('close() ends every worker', async () => {
+    const fixture = lab();
+    const report = await fixture.lab.run({ experiment: 'read-global', nJobs: 4 });
+    const pids = report.workers.map((w) => w.pid);
+    expect(pids.filter(isAlive)).toHaveLength(4);
+    await fixture.lab.close();
+    expect(pids.filter(isAlive)).toEqual([]);
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The lab: runs a lesson from validated parameters to a finished report. It
+ * holds the parent's globals (`MY_GLOBAL_VAR`, the dataset), writes the
+ * workbook when a lesson needs it, runs the tasks through `Parallel` on the
+ * persistent pool, and reports everything as events while it happens. It
+ * knows nothing of Electron, HTTP or terminals: each host plugs in its
+ * launcher and forwards the events.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunEvent, RunPhase } from '../../shared/api';
+import {
+  DATABASE_FILE,
+  EXPERIMENTS,
+  MY_GLOBAL_VAR,
+  type GlobalName,
+} from '../../shared/experiments';
+import { summarizeGlobal } from '../../shared/globals';
+import type { GlobalSummary } from '../../shared/memory';
+import { validateRunParams, type RunParams } from '../../shared/params';
+import type { RunReport } from '../../shared/report';
+import { DatasetStore } from './dataset';
+import { CancelledError, toReportError } from './errors';
+import { writeDatabase } from './excel-database';
+import type { Launcher } from './launcher';
+import { Parallel } from './parallel';
+import { WorkerPool } from './pool';
+
+export interface LabOptions {
+  launcher: Launcher;
+  /** Where my_database.xlsx lives; the workers' working directory. */
+  dataDir: string;
+  /**
+   * Read the workbook already in `dataDir` as it is, without writing it first
+   * (to show what happens with a file edited by hand, or a broken one).
+   */
+  existingDatabase?: boolean;
+}
+
+export interface RunOptions {
+  onEvent?: (event: RunEvent) => void;
+  signal?: AbortSignal;
+  /** Ask workers to announce each task as it starts (for the live process map). */
+  announceStarts?: boolean;
+}
+
+export class RunInProgressError extends Error {
+  override name = 'RunInProgressError';
+  constructor() {
+    super('A run is already in progress: wait for it to finish or cancel it first.');
+  }
+}
+
+export class Lab {
+  private readonly pool: WorkerPool;
+  private readonly dataset = new DatasetStore();
+  /** The parent's own globals, as the notebook defines them. */
+  private readonly mainGlobals: { MY_GLOBAL_VAR: number } = { MY_GLOBAL_VAR };
+  private written: { rows: number; mtimeMs: number; size: number } | null = null;
+  private nextRunId = 1;
+  private running: AbortController | null = null;
+
+  constructor(private readonly options: LabOptions) {
+    this.pool = new WorkerPool({ launcher: options.launcher, cwd: options.dataDir });
+  }
+
+  get backendName(): string {
+    return this.pool.backendName;
+  }
+
+  get databasePath(): string {
+    return join(this.options.dataDir, DATABASE_FILE);
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Cancels the run in progress; returns whether there was one. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.abort();
+    return true;
+  }
+
+  /** Closes every worker; no process is left behind. */
+  async close(): Promise<void> {
+    this.running?.abort();
+    await this.pool.close();
+  }
+
+  /**
+   * Runs a lesson. Resolves with the report, whether the tasks succeeded or a
+   * worker raised; rejects only for bad parameters or a second concurrent run.
+   */
+  async run(request: unknown, options: RunOptions = {}): Promise<RunReport> {
+    const params = validateRunParams(request);
+    if (this.running) throw new RunInProgressError();
+    const controller = new AbortController();
+    const onOuterAbort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    this.running = controller;
+    try {
+      return await this.execute(params, controller.signal, options);
+    } finally {
+      options.signal?.removeEventListener('abort', onOuterAbort);
+      this.running = null;
+    }
+  }
+
+  private async execute(
+    params: RunParams,
+    signal: AbortSignal,
+    options: RunOptions,
+  ): Promise<RunReport> {
+    const runId = this.nextRunId++;
+    const definition = EXPERIMENTS[params.experiment];
+    const emit = (event: RunEvent): void => options.onEvent?.(event);
+    const phase = (name: RunPhase): void => emit({ runId, type: 'phase', phase: name });
+    const startedAt = new Date();
+    const started = performance.now();
+    let excelWriteMs = 0;
+
+    const globalValues: Partial<Record<GlobalName, unknown>> = {
+      MY_GLOBAL_VAR: this.mainGlobals.MY_GLOBAL_VAR,
+    };
+    if (definition.usesDataset) {
+      phase('preparing-dataset');
+      globalValues.my_global_df = this.dataset.get(params.rows);
+    } else {
+      this.dataset.release();
+    }
+    emit({
+      runId,
+      type: 'run-started',
+      params,
+      mainPid: process.pid,
+      mainGlobals: this.describeMainGlobals(globalValues),
+    });
+
+    let setupError: Error | null = null;
+    if (definition.usesExcel && !this.options.existingDatabase) {
+      phase('writing-excel');
+      const writeStarted = performance.now();
+      try {
+        if (await this.ensureDatabase(params.rows, runId, emit, signal))
+          excelWriteMs = performance.now() - writeStarted;
+      } catch (error) {
+        setupError = error as Error;
+      }
+    }
+
+    let outcome;
+    if (setupError) {
+      outcome = {
+        results: null,
+        error: setupError,
+        workers: [],
+        poolStartMs: 0,
+        runMs: 0,
+        log: [],
+      };
+    } else {
+      phase('starting-workers');
+      const parallel = new Parallel(this.pool, {
+        nJobs: params.nJobs,
+        batchSize: params.batchSize,
+        verbose: params.verbose,
+      });
+      const sent: Record<string, unknown> = {};
+      for (const name of definition.globals) sent[name] = globalValues[name];
+      outcome = await parallel.run({
+        runId,
+        install: {
+          experiment: definition.id,
+          taskName: definition.taskName,
+          taskSource: definition.taskSource,
+          globals: sent,
+          announceStarts: options.announceStarts ?? false,
+          needsExcel: definition.usesExcel,
+        },
+        args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
+        signal,
+        onEvent: (event) => {
+          if (event.type === 'workers-ready') phase('running');
+          emit({ runId, ...event });
+        },
+      });
+    }
+    phase('measuring');
+
+    const datasetBytes = definition.usesDataset ? params.rows * Float64Array.BYTES_PER_ELEMENT : 0;
+    const workersDatasetBytes = outcome.workers.reduce(
+      (total, worker) => total + worker.datasetBytes,
+      0,
+    );
+    const report: RunReport = {
+      experiment: params.experiment,
+      params,
+      results: outcome.results,
+      error: outcome.error ? toReportError(outcome.error) : null,
+      // Read back after the run: whatever the workers did, this is the parent's own value.
+      mainGlobals: this.describeMainGlobals(globalValues),
+      workers: outcome.workers.map((worker) => ({
+        slot: worker.slot,
+        pid: worker.pid,
+        taskIndexes: worker.taskIndexes,
+        received: worker.received,
+        datasetBytes: worker.datasetBytes,
+        memory: { baseline: worker.baseline, after: worker.after },
+        openXlsxHandles: worker.openXlsxHandles,
+      })),
+      memory: {
+        datasetBytes,
+        mainDatasetBytes: definition.usesDataset ? datasetBytes : 0,
+        workersDatasetBytes,
+        duplication: datasetBytes > 0 && !outcome.error ? workersDatasetBytes / datasetBytes : null,
+      },
+      timings: {
+        startedAt: startedAt.toISOString(),
+        excelWriteMs,
+        poolStartMs: outcome.poolStartMs,
+        runMs: outcome.runMs,
+        totalMs: performance.now() - started,
+      },
+      log: outcome.log,
+      host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
+    };
+    phase('finished');
+    emit({ runId, type: 'run-finished', report });
+    return report;
+  }
+
+  private describeMainGlobals(values: Partial<Record<GlobalName, unknown>>): GlobalSummary[] {
+    const summaries = [summarizeGlobal('MY_GLOBAL_VAR', this.mainGlobals.MY_GLOBAL_VAR)];
+    if (values.my_global_df !== undefined)
+      summaries.push(summarizeGlobal('my_global_df', values.my_global_df));
+    return summaries;
+  }
+
+  /** Writes my_database.xlsx unless the file from an earlier run is still there, unchanged. Returns whether it wrote. */
+  private async ensureDatabase(
+    rows: number,
+    runId: number,
+    emit: (event: RunEvent) => void,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const path = this.databasePath;
+    const current = await stat(path).catch(() => null);
+    if (
+      current &&
+      this.written &&
+      this.written.rows === rows &&
+      this.written.mtimeMs === current.mtimeMs &&
+      this.written.size === current.size
+    ) {
+      emit({ runId, type: 'excel-progress', rowsWritten: rows, totalRows: rows });
+      return false;
+    }
+    this.written = null;
+    await writeDatabase(path, this.dataset.get(rows).my_data, (progress) => {
+      if (signal.aborted) throw new CancelledError();
+      emit({ runId, type: 'excel-progress', ...progress });
+    });
+    const after = await stat(path);
+    this.written = { rows, mtimeMs: after.mtimeMs, size: after.size };
+    return true;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The tutorial's lessons on real worker processes: the seed's results at 2
+ * workers and 100 rows, chunking, worker reuse, and the parent's globals
+ * untouched by anything a worker does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
+import { formatPython } from '../../shared/python-format';
+import type { RunEvent } from '../../shared/api';
+import { createLab, tempFilesOf, type LabFixture } from './test-support/lab-fixture';
+
+let fixture: LabFixture;
+beforeAll(() => {
+  fixture = createLab();
+});
+afterAll(() => fixture.dispose());
+
+const SEED_RESULTS: Record<string, unknown> = {
+  'read-global': [1.4, 1.4],
+  'write-global': [0, 1],
+  'full-copy': [1225, 3725],
+  'partial-read': [
+    { shape: [50, 1], sum: 1225 },
+    { shape: [50, 1], sum: 3725 },
+  ],
+};
+
+describe('the seed lessons at 2 workers and 100 rows', () => {
+  it.each(EXPERIMENT_IDS.filter((id) => id !== 'change-global'))(
+    '%s prints what the notebook printed',
+    async (id) => {
+      const report = await fixture.lab.run({ experiment: id, nJobs: 2, rows: 100 });
+      expect(report.error).toBeNull();
+      expect(report.results).toEqual(SEED_RESULTS[id]);
+      expect(formatPython(report.results)).toBe(EXPERIMENTS[id].notebookOutput.split('\n')[0]);
+      expect(report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display).toBe('1.4');
+      const pids = report.workers.map((w) => w.pid);
+      expect(new Set(pids).size).toBe(2);
+      expect(pids).not.toContain(process.pid);
+      expect(report.log[0]).toBe(
+        '[Parallel(n_jobs=2)]: Using backend ChildProcessBackend with 2 concurrent workers.',
+      );
+      expect(report.log.at(-1)).toMatch(
+        /^\[Parallel\(n_jobs=2\)\]: Done {3}2 out of {3}2 \| elapsed: +\d+\.\ds finished$/,
+      );
+    },
+  );
+
+  it('read-global: each worker received its own copy of MY_GLOBAL_VAR', async () => {
+    const report = await fixture.lab.run({ experiment: 'read-global' });
+    for (const worker of report.workers) {
+      expect(worker.received).toEqual([
+        { name: 'MY_GLOBAL_VAR', kind: 'number', display: '1.4', bytes: 8 },
+      ]);
+    }
+  });
+
+  it('write-global: no global is sent, because the function only has a local of that name', async () => {
+    const report = await fixture.lab.run({ experiment: 'write-global' });
+    expect(report.workers.every((w) => w.received.length === 0)).toBe(true);
+  });
+
+  it('change-global: the worker raises and the parent keeps 1.4', async () => {
+    const report = await fixture.lab.run({ experiment: 'change-global' });
+    expect(report.results).toBeNull();
+    expect(report.error).toMatchObject({
+      name: 'WorkerError',
+      cause: { name: 'TypeError', message: 'Assignment to constant variable.' },
+    });
+    expect(report.workers.map((w) => w.pid)).toContain(report.error?.workerPid);
+    expect([0, 1]).toContain(report.error?.taskIndex);
+    expect(report.error?.stack).toContain('add_to_global_var.js:2');
+    expect(report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display).toBe('1.4');
+  });
+
+  it('full-copy: every worker holds the whole dataset; partial-read: only its chunk', async () => {
+    const full = await fixture.lab.run({ experiment: 'full-copy', nJobs: 2, rows: 100 });
+    expect(full.workers.map((w) => w.datasetBytes)).toEqual([800, 800]);
+    expect(full.memory).toEqual({
+      datasetBytes: 800,
+      mainDatasetBytes: 800,
+      workersDatasetBytes: 1600,
+      duplication: 2,
+    });
+    const partial = await fixture.lab.run({ experiment: 'partial-read', nJobs: 2, rows: 100 });
+    expect(partial.workers.map((w) => w.datasetBytes)).toEqual([400, 400]);
+    expect(partial.memory.duplication).toBe(1);
+  });
+});
+
+describe('chunks and the pool', () => {
+  it('100 rows on 3 workers: chunks of 34, 33, 33 that cover every row', async () => {
+    const report = await fixture.lab.run({ experiment: 'partial-read', nJobs: 3, rows: 100 });
+    expect(report.results).toEqual([
+      { shape: [34, 1], sum: (33 * 34) / 2 },
+      { shape: [33, 1], sum: ((34 + 66) * 33) / 2 },
+      { shape: [33, 1], sum: ((67 + 99) * 33) / 2 },
+    ]);
+    expect((report.results as { sum: number }[]).reduce((t, r) => t + r.sum, 0)).toBe(4950);
+    const full = await fixture.lab.run({ experiment: 'full-copy', nJobs: 3, rows: 100 });
+    expect(full.results).toEqual([561, 1650, 2739]);
+  });
+
+  it('8 tasks on 2 workers run on exactly 2 processes, reused by the next run', async () => {
+    const first = await fixture.lab.run({ experiment: 'read-global', nJobs: 2, tasks: 8 });
+    expect(first.results).toEqual(new Array(8).fill(1.4));
+    const pids = first.workers.map((w) => w.pid);
+    expect(new Set(pids).size).toBe(2);
+    expect(first.workers.flatMap((w) => w.taskIndexes).sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7,
+    ]);
+    const second = await fixture.lab.run({ experiment: 'write-global', nJobs: 2, tasks: 8 });
+    expect(second.results).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(second.workers.map((w) => w.pid)).toEqual(pids);
+    expect(second.timings.poolStartMs).toBe(0);
+  });
+
+  it('results come back in task order with any batch size, auto included', async () => {
+    for (const batchSize of [1, 3, 'auto'] as const) {
+      const report = await fixture.lab.run({
+        experiment: 'write-global',
+        nJobs: 2,
+        tasks: 50,
+        batchSize,
+        verbose: 0,
+      });
+      expect(report.results).toEqual(Array.from({ length: 50 }, (_, i) => i));
+      expect(report.log).toEqual([]);
+    }
+  });
+
+  it('reports task events while it runs, each with a worker pid', async () => {
+    const events: RunEvent[] = [];
+    const report = await fixture.lab.run(
+      { experiment: 'read-global', nJobs: 2 },
+      { onEvent: (e) => events.push(e), announceStarts: true },
+    );
+    const pids = report.workers.map((w) => w.pid);
+    const done = events.filter((e) => e.type === 'task-done');
+    expect(done.map((e) => (e.type === 'task-done' ? e.taskIndex : -1)).sort()).toEqual([0, 1]);
+    for (const e of done) if (e.type === 'task-done') expect(pids).toContain(e.pid);
+    expect(events.filter((e) => e.type === 'task-started')).toHaveLength(2);
+    expect(events[0]?.type).toBe('run-started');
+    expect(events.at(-1)?.type).toBe('run-finished');
+  });
+
+  it('partial reads leave no temporary file and no open handle behind', async () => {
+    const report = await fixture.lab.run({ experiment: 'partial-read', nJobs: 2, rows: 20_000 });
+    expect(report.error).toBeNull();
+    expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
+    expect(tempFilesOf(report.workers.map((w) => w.pid))).toEqual([]);
+  });
+});

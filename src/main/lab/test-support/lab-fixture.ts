@@ -1,0 +1,45 @@
+/**
+ * A lab on the built worker with its own data folder, for integration tests,
+ * and the checks they share. Everything here is real: processes, files, OS
+ * figures.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChildProcessLauncher } from '../child-process-launcher';
+import { Lab, type LabOptions } from '../lab';
+import { BUILT_WORKER } from './paths';
+
+export interface LabFixture {
+  lab: Lab;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export function createLab(options: Partial<Omit<LabOptions, 'launcher'>> = {}): LabFixture {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'isolation-lab-test-'));
+  const lab = new Lab({ launcher: new ChildProcessLauncher(BUILT_WORKER), dataDir, ...options });
+  return {
+    lab,
+    dataDir,
+    async dispose() {
+      await lab.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** True while a process with this pid exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** exceljs's temporary sheet copies made by the given processes (`tmp-<pid>-…` in the temp folder). */
+export function tempFilesOf(pids: readonly number[]): string[] {
+  return readdirSync(tmpdir()).filter((name) => pids.some((pid) => name.startsWith(`tmp-${pid}-`)));
+}

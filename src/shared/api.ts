@@ -1,0 +1,113 @@
+/**
+ * The renderer's API, declared once. The preload implements it over Electron
+ * IPC, the browser host's client over a WebSocket; both hosts dispatch the
+ * same commands to the same lab service. Requests are validated in the main
+ * process whatever the renderer claims to send.
+ */
+import type { ExperimentId, GlobalName } from './experiments';
+import type { GlobalSummary } from './memory';
+import type { RunParams } from './params';
+import type { RunReport } from './report';
+
+/** What the UI needs to show a lesson (everything but the code that builds task arguments). */
+export interface LessonInfo {
+  id: ExperimentId;
+  section: 'globals' | 'databases';
+  taskName: string;
+  pythonSource: string;
+  taskSource: string;
+  globals: readonly GlobalName[];
+  usesDataset: boolean;
+  usesExcel: boolean;
+  printsParentGlobal: boolean;
+  notebookOutput: string;
+  /** The largest row count this lesson accepts. */
+  maxRows: number;
+}
+
+export interface HostInfo {
+  /** Pid of the process that holds the parent's globals (Electron main, or the browser host). */
+  pid: number;
+  /** `UtilityProcessBackend` in Electron, `ChildProcessBackend` elsewhere. */
+  backend: string;
+  platform: string;
+  /** Whether USS and PSS can be measured on this OS (Linux only). */
+  ussAvailable: boolean;
+  limits: {
+    nJobs: { min: number; max: number };
+    tasks: { min: number; max: number };
+    batchSize: { min: number; max: number };
+  };
+  defaults: Omit<RunParams, 'experiment'>;
+}
+
+/** The stages of a run, in order, for the progress display. */
+export type RunPhase =
+  'preparing-dataset' | 'writing-excel' | 'starting-workers' | 'running' | 'measuring' | 'finished';
+
+/** What happens during a run, as the worker pool reports it. */
+export type ParallelEvent =
+  | { type: 'log'; line: string }
+  | { type: 'workers-ready'; workers: { slot: number; pid: number }[]; startMs: number }
+  | { type: 'installed'; slot: number; pid: number; received: GlobalSummary[] }
+  | { type: 'task-started'; taskIndex: number; slot: number; pid: number }
+  | { type: 'task-done'; taskIndex: number; slot: number; pid: number; value: unknown }
+  | {
+      type: 'read-progress';
+      taskIndex: number;
+      slot: number;
+      pid: number;
+      rowsRead: number;
+      rowsWanted: number;
+    };
+
+/** Every event of a run, tagged with its run id. */
+export type RunEvent = { runId: number } & (
+  | ParallelEvent
+  | { type: 'run-started'; params: RunParams; mainPid: number; mainGlobals: GlobalSummary[] }
+  | { type: 'phase'; phase: RunPhase }
+  | { type: 'excel-progress'; rowsWritten: number; totalRows: number }
+  | { type: 'run-finished'; report: RunReport }
+);
+
+/** The commands the renderer can send, with their request and response types. */
+export interface LabCommands {
+  lessons: { request: null; response: LessonInfo[] };
+  'host-info': { request: null; response: HostInfo };
+  /** Runs a lesson; the request is checked with `validateRunParams`. Resolves with the report, also when a worker raised. */
+  run: { request: Partial<RunParams> & { experiment: ExperimentId }; response: RunReport };
+  /** Cancels the run in progress, if any. */
+  cancel: { request: null; response: { cancelled: boolean } };
+}
+
+export type LabCommand = keyof LabCommands;
+
+export const LAB_COMMANDS: readonly LabCommand[] = ['lessons', 'host-info', 'run', 'cancel'];
+
+/** The events the main side pushes to the renderer. */
+export interface LabEvents {
+  'run-event': RunEvent;
+}
+
+/** `window.lab`: the whole surface the renderer may use. */
+export interface LabApi {
+  invoke<K extends LabCommand>(
+    command: K,
+    request: LabCommands[K]['request'],
+  ): Promise<LabCommands[K]['response']>;
+  on<K extends keyof LabEvents>(event: K, listener: (payload: LabEvents[K]) => void): () => void;
+}
+
+/** The IPC channel names of the Electron host (one per command, one for events). */
+export const IPC_PREFIX = 'lab:';
+export const IPC_EVENT_CHANNEL = 'lab:event';
+
+/** The error a command answers with: a name the UI can switch on and a message it can show. */
+export interface CommandError {
+  name: string;
+  message: string;
+}
+
+export function isLabCommand(value: unknown): value is LabCommand {
+  return typeof value === 'string' && (LAB_COMMANDS as readonly string[]).includes(value);
+}

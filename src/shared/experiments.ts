@@ -1,0 +1,192 @@
+/**
+ * The tutorial's lessons, as data. Everything a host or the UI needs to know
+ * about a lesson lives here once: the Python cell it re-creates, the code that
+ * runs in the worker, which parent globals travel with that code, and how the
+ * task arguments are built. No Node or Electron APIs, so every layer can use it.
+ */
+import { chunkBounds } from './chunks';
+
+/** Lesson ids, in the order the tutorial teaches them. */
+export const EXPERIMENT_IDS = [
+  'read-global',
+  'write-global',
+  'change-global',
+  'full-copy',
+  'partial-read',
+] as const;
+
+export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+
+/** Names of the parent's globals that a task may refer to. */
+export type GlobalName = 'MY_GLOBAL_VAR' | 'my_global_df';
+
+/** The value of `MY_GLOBAL_VAR` in the parent, as in the notebook. */
+export const MY_GLOBAL_VAR = 1.4;
+
+/** The file the parent writes and the partial-read workers open, relative to the lab's data folder. */
+export const DATABASE_FILE = 'my_database.xlsx';
+
+/** The dataset's only column, as the tutorial names it. */
+export const DATASET_COLUMN = 'my_data';
+
+export interface ExperimentDefinition {
+  id: ExperimentId;
+  /** The tutorial section this lesson follows. */
+  section: 'globals' | 'databases';
+  /** Name of the task function, as in the notebook. */
+  taskName: string;
+  /** The notebook cells this lesson re-creates (definition and the Parallel call). */
+  pythonSource: string;
+  /**
+   * The code the worker compiles and runs. It is plain JavaScript (valid
+   * TypeScript too) because it travels as text, the way cloudpickle sends a
+   * function defined in a notebook: the worker compiles it inside a scope where
+   * each received global is a `const` binding.
+   */
+  taskSource: string;
+  /** The parent globals the task refers to, sent to each worker with the code. */
+  globals: readonly GlobalName[];
+  /** Whether the lesson builds the dataset (`my_global_df`) in the parent. */
+  usesDataset: boolean;
+  /** Whether the workers read `my_database.xlsx` (which the parent writes first). */
+  usesExcel: boolean;
+  /** Whether the notebook prints the parent's `MY_GLOBAL_VAR` after the run. */
+  printsParentGlobal: boolean;
+  /** What the notebook shows for this lesson at 2 workers and 100 rows. */
+  notebookOutput: string;
+  /** The argument list of each task, in task order. */
+  taskArgs(params: { tasks: number; rows: number }): unknown[][];
+}
+
+const PARALLEL_CALL = `with Parallel(n_jobs=n_workers, batch_size=1, verbose=10, backend='loky') as parallel_pool:
+    parallel_results = parallel_pool(tasks)
+print(parallel_results)`;
+
+const chunkArgs = ({ tasks, rows }: { tasks: number; rows: number }): unknown[][] =>
+  chunkBounds(rows, tasks).map(({ start, end }) => [start, end]);
+
+const indexArgs = ({ tasks }: { tasks: number }): unknown[][] =>
+  Array.from({ length: tasks }, (_, i) => [i]);
+
+export const EXPERIMENTS: Readonly<Record<ExperimentId, ExperimentDefinition>> = {
+  'read-global': {
+    id: 'read-global',
+    section: 'globals',
+    taskName: 'return_global_var',
+    pythonSource: `MY_GLOBAL_VAR = 1.4
+
+def return_global_var():
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(return_global_var)() for i in range(n_workers)]
+${PARALLEL_CALL}`,
+    taskSource: `function return_global_var() {
+  return MY_GLOBAL_VAR;
+}`,
+    globals: ['MY_GLOBAL_VAR'],
+    usesDataset: false,
+    usesExcel: false,
+    printsParentGlobal: false,
+    notebookOutput: '[1.4, 1.4]',
+    taskArgs: ({ tasks }) => Array.from({ length: tasks }, () => []),
+  },
+  'write-global': {
+    id: 'write-global',
+    section: 'globals',
+    taskName: 'change_global_var',
+    pythonSource: `def change_global_var(n):
+    MY_GLOBAL_VAR = n
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(change_global_var)(i) for i in range(n_workers)]
+${PARALLEL_CALL}
+print(MY_GLOBAL_VAR)`,
+    taskSource: `function change_global_var(n) {
+  let MY_GLOBAL_VAR = n;
+  return MY_GLOBAL_VAR;
+}`,
+    // The name is only ever a local of the function, so nothing is sent:
+    // cloudpickle sends the globals a function reads, not the names it shadows.
+    globals: [],
+    usesDataset: false,
+    usesExcel: false,
+    printsParentGlobal: true,
+    notebookOutput: '[0, 1]\n1.4',
+    taskArgs: indexArgs,
+  },
+  'change-global': {
+    id: 'change-global',
+    section: 'globals',
+    taskName: 'add_to_global_var',
+    pythonSource: `def add_to_global_var(n):
+    MY_GLOBAL_VAR += n
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
+${PARALLEL_CALL}`,
+    taskSource: `function add_to_global_var(n) {
+  MY_GLOBAL_VAR += n;
+  return MY_GLOBAL_VAR;
+}`,
+    globals: ['MY_GLOBAL_VAR'],
+    usesDataset: false,
+    usesExcel: false,
+    printsParentGlobal: true,
+    notebookOutput:
+      "UnboundLocalError: cannot access local variable 'MY_GLOBAL_VAR' where it is not associated with a value",
+    taskArgs: indexArgs,
+  },
+  'full-copy': {
+    id: 'full-copy',
+    section: 'databases',
+    taskName: 'sum_data',
+    pythonSource: `my_global_df = pd.DataFrame(data=np.arange(100), columns=["my_data"])
+
+def sum_data(start, end):
+    my_local_data = my_global_df["my_data"][start:end]
+    return np.sum(my_local_data)
+
+chunk_size = my_global_df.shape[0] // n_workers
+tasks = [delayed(sum_data)(i*chunk_size, (i+1)*chunk_size) for i in range(n_workers)]
+${PARALLEL_CALL}`,
+    taskSource: `function sum_data(start, end) {
+  const my_local_data = my_global_df.my_data.subarray(start, end);
+  return sum(my_local_data);
+}`,
+    globals: ['my_global_df'],
+    usesDataset: true,
+    usesExcel: false,
+    printsParentGlobal: false,
+    notebookOutput: '[1225, 3725]',
+    taskArgs: chunkArgs,
+  },
+  'partial-read': {
+    id: 'partial-read',
+    section: 'databases',
+    taskName: 'read_and_sum_data',
+    pythonSource: `my_global_df.to_excel("my_database.xlsx", index=False)
+
+def read_and_sum_data(start, end):
+    my_local_df = pd.read_excel("my_database.xlsx", header=0, skiprows=range(1,start+1), nrows=end-start)
+    return my_local_df.shape, np.sum(my_local_df["my_data"])
+
+chunk_size = my_global_df.shape[0] // n_workers
+tasks = [delayed(read_and_sum_data)(i*chunk_size, (i+1)*chunk_size) for i in range(n_workers)]
+${PARALLEL_CALL}`,
+    taskSource: `async function read_and_sum_data(start, end) {
+  const my_local_df = await read_excel("my_database.xlsx", { skiprows: start, nrows: end - start });
+  return { shape: my_local_df.shape, sum: sum(my_local_df.my_data) };
+}`,
+    globals: [],
+    usesDataset: true,
+    usesExcel: true,
+    printsParentGlobal: false,
+    notebookOutput: '[((50, 1), 1225), ((50, 1), 3725)]',
+    taskArgs: chunkArgs,
+  },
+};
+
+/** Narrows an unknown value to a lesson id. */
+export function isExperimentId(value: unknown): value is ExperimentId {
+  return typeof value === 'string' && (EXPERIMENT_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS, ParamError, validateRunParams } from './params';
+
+function errorOf(input: unknown): ParamError {
+  try {
+    validateRunParams(input);
+  } catch (error) {
+    if (error instanceof ParamError) return error;
+    throw error;
+  }
+  throw new Error('expected a ParamError');
+}
+
+describe('validateRunParams', () => {
+  it("fills in the tutorial's values", () => {
+    expect(validateRunParams({ experiment: 'read-global' })).toEqual({
+      experiment: 'read-global',
+      ...DEFAULT_PARAMS,
+    });
+  });
+
+  it('accepts CLI strings and defaults tasks to the worker count', () => {
+    expect(
+      validateRunParams({
+        experiment: 'full-copy',
+        nJobs: '3',
+        rows: '1000',
+        batchSize: 'auto',
+        verbose: '0',
+      }),
+    ).toEqual({
+      experiment: 'full-copy',
+      nJobs: 3,
+      tasks: 3,
+      rows: 1000,
+      batchSize: 'auto',
+      verbose: 0,
+    });
+  });
+
+  it.each([
+    [{ experiment: 'nope' }, 'experiment', 'one of read-global'],
+    [{ experiment: 'read-global', nJobs: 0 }, 'workers', 'from 1 to 32'],
+    [{ experiment: 'read-global', nJobs: 33 }, 'workers', 'from 1 to 32'],
+    [{ experiment: 'read-global', nJobs: 1.5 }, 'workers', 'whole number'],
+    [{ experiment: 'read-global', nJobs: '2x' }, 'workers', 'whole number'],
+    [{ experiment: 'partial-read', rows: 1_048_576 }, 'rows', '1,048,575'],
+    [{ experiment: 'partial-read', rows: 0 }, 'rows', 'from 1'],
+    [{ experiment: 'read-global', batchSize: 0 }, 'batch size', '"auto"'],
+    [{ experiment: 'read-global', batchSize: 'big' }, 'batch size', '"auto"'],
+    [{ experiment: 'full-copy', rows: 3, tasks: 4 }, 'tasks', 'at most one task per row'],
+    [{ experiment: 'read-global', colour: 'red' }, 'parameter name', 'experiment, nJobs'],
+    [null, 'run request', 'an object'],
+  ])('refuses %j naming the parameter and what is allowed', (input, param, allowed) => {
+    const error = errorOf(input);
+    expect(error.param).toContain(param);
+    expect(error.message).toContain(allowed);
+  });
+
+  it('lets the in-memory dataset grow past Excel', () => {
+    expect(validateRunParams({ experiment: 'full-copy', rows: 10_000_000 }).rows).toBe(10_000_000);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The parameters of a run and their validation. The CLI, the IPC handlers and
+ * the WebSocket bridge all validate through `validateRunParams`, so a bad value
+ * gets the same message everywhere and nothing is written or spawned before
+ * it passes.
+ */
+import { EXPERIMENTS, EXPERIMENT_IDS, isExperimentId, type ExperimentId } from './experiments';
+
+/** joblib's `batch_size`: a whole number of tasks per batch, or `'auto'`. */
+export type BatchSize = number | 'auto';
+
+/** A validated run request. */
+export interface RunParams {
+  experiment: ExperimentId;
+  /** joblib's `n_jobs`: how many worker processes run the tasks. */
+  nJobs: number;
+  /** How many tasks to run; the tutorial runs one per worker. */
+  tasks: number;
+  /** Rows in the dataset (`my_data` = 0 … rows-1); used by the dataset lessons. */
+  rows: number;
+  batchSize: BatchSize;
+  /** joblib's `verbose`: 0 prints nothing, 10 (the tutorial's value) prints progress, above 10 every task. */
+  verbose: number;
+}
+
+/**
+ * The limits a run accepts, with the reason for each, so that an error can
+ * say what is allowed.
+ */
+export const LIMITS = {
+  /**
+   * Each worker is a whole Node process (about 40 MiB before it holds data);
+   * 32 is sixteen times the cores of a classroom laptop, more than any
+   * lesson needs and still safe to start.
+   */
+  nJobs: { min: 1, max: 32 },
+  tasks: { min: 1, max: 1_000_000 },
+  /** Excel holds 1,048,576 rows per sheet; one is the `my_data` header. */
+  excelRows: { min: 1, max: 1_048_575 },
+  /**
+   * The in-memory dataset of `full-copy` may exceed Excel's limit; the memory
+   * guard decides how far on a given machine. 2^31-1 rows is V8's ceiling for
+   * one typed array on 64-bit hosts in practice.
+   */
+  datasetRows: { min: 1, max: 2_147_483_647 },
+  batchSize: { min: 1, max: 1_000_000 },
+  verbose: { min: 0, max: 100 },
+} as const;
+
+/** The values a run takes when a parameter is not given: the tutorial's. */
+export const DEFAULT_PARAMS: Omit<RunParams, 'experiment'> = {
+  nJobs: 2,
+  tasks: 2,
+  rows: 100,
+  batchSize: 1,
+  verbose: 10,
+};
+
+/** A parameter that failed validation: which one, what was given, what is allowed. */
+export class ParamError extends Error {
+  override name = 'ParamError';
+  constructor(
+    readonly param: string,
+    readonly given: unknown,
+    readonly allowed: string,
+  ) {
+    super(`Invalid ${param}: ${describe(given)}. Allowed: ${allowed}.`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing was given';
+  if (typeof value === 'string') return `"${value}"`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function wholeNumber(param: string, value: unknown, min: number, max: number): number {
+  const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+    throw new ParamError(
+      param,
+      value,
+      `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+    );
+  }
+  return n;
+}
+
+/** The largest row count the lesson accepts (Excel's limit for the Excel lesson). */
+export function maxRowsFor(experiment: ExperimentId): number {
+  return EXPERIMENTS[experiment].usesExcel ? LIMITS.excelRows.max : LIMITS.datasetRows.max;
+}
+
+/**
+ * Checks a run request from any source (CLI flags as strings, IPC or
+ * WebSocket messages as JSON) and returns it complete, with defaults filled in.
+ * `tasks` defaults to `nJobs`, as in the tutorial. Throws `ParamError` naming
+ * the first bad parameter.
+ */
+export function validateRunParams(input: unknown): RunParams {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ParamError(
+      'run request',
+      input,
+      'an object with experiment, nJobs, tasks, rows, batchSize, verbose',
+    );
+  }
+  const raw = input as Record<string, unknown>;
+  const known = new Set(['experiment', 'nJobs', 'tasks', 'rows', 'batchSize', 'verbose']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new ParamError('parameter name', key, [...known].join(', '));
+  }
+  if (!isExperimentId(raw.experiment)) {
+    throw new ParamError('experiment', raw.experiment, `one of ${EXPERIMENT_IDS.join(', ')}`);
+  }
+  const experiment = raw.experiment;
+  const nJobs =
+    raw.nJobs === undefined
+      ? DEFAULT_PARAMS.nJobs
+      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max);
+  const definition = EXPERIMENTS[experiment];
+  const rowsMax = maxRowsFor(experiment);
+  const rows =
+    raw.rows === undefined
+      ? DEFAULT_PARAMS.rows
+      : wholeNumber(
+          definition.usesExcel ? 'rows (Excel holds at most 1,048,575 data rows)' : 'rows',
+          raw.rows,
+          1,
+          rowsMax,
+        );
+  const tasks =
+    raw.tasks === undefined
+      ? nJobs
+      : wholeNumber('tasks', raw.tasks, LIMITS.tasks.min, LIMITS.tasks.max);
+  if (definition.usesDataset && tasks > rows) {
+    throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
+  }
+  let batchSize: BatchSize;
+  if (raw.batchSize === undefined) batchSize = DEFAULT_PARAMS.batchSize;
+  else if (raw.batchSize === 'auto') batchSize = 'auto';
+  else {
+    try {
+      batchSize = wholeNumber(
+        'batch size',
+        raw.batchSize,
+        LIMITS.batchSize.min,
+        LIMITS.batchSize.max,
+      );
+    } catch {
+      throw new ParamError(
+        'batch size',
+        raw.batchSize,
+        `"auto" or a whole number from 1 to ${LIMITS.batchSize.max.toLocaleString('en-US')}`,
+      );
+    }
+  }
+  const verbose =
+    raw.verbose === undefined
+      ? DEFAULT_PARAMS.verbose
+      : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max);
+  return { experiment, nJobs, tasks, rows, batchSize, verbose };
+}

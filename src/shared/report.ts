@@ -1,0 +1,78 @@
+/**
+ * The JSON run report: what `lab run --json` prints, what the UI receives at
+ * the end of a run, and what the tests check. One shape for every host.
+ */
+import type { ExperimentId } from './experiments';
+import type { GlobalSummary, MemorySnapshot } from './memory';
+import type { RunParams } from './params';
+
+/** The error of a run, as the parent re-raises it. */
+export interface ReportError {
+  /** `WorkerError` (the task raised), `TerminatedWorkerError` (the process died), `CancelledError`, `ExcelError`, ... */
+  name: string;
+  message: string;
+  stack: string;
+  /** Pid of the worker that raised or died; null for errors in the parent. */
+  workerPid: number | null;
+  /** The task that raised or was running; null when unknown. */
+  taskIndex: number | null;
+  /** The error as raised inside the worker (its class and message), when it came from a task. */
+  cause: { name: string; message: string } | null;
+  /** For a terminated worker: its exit code and signal. */
+  exitCode?: number | null;
+  signal?: string | null;
+}
+
+export interface WorkerReport {
+  /** Position of the worker in the pool (0-based), stable across runs while the process lives. */
+  slot: number;
+  pid: number;
+  /** Tasks this worker ran in this run, in the order it ran them. */
+  taskIndexes: number[];
+  /** The copies of the parent's globals this worker received. */
+  received: GlobalSummary[];
+  /** Bytes of dataset the worker held at the end of the run. */
+  datasetBytes: number;
+  memory: {
+    /** Measured after the worker warmed up, before it received any data. */
+    baseline: MemorySnapshot;
+    /** Measured at the end of the run, while the worker still held its data. */
+    after: MemorySnapshot | null;
+  };
+  /** File handles still open on .xlsx files at the end of the run (should be 0; null where the OS cannot tell). */
+  openXlsxHandles: number | null;
+}
+
+export interface RunReport {
+  experiment: ExperimentId;
+  params: RunParams;
+  /** Task results in task order; null when the run raised. */
+  results: unknown[] | null;
+  error: ReportError | null;
+  /** The parent's globals after the run, as the notebook would print them. */
+  mainGlobals: GlobalSummary[];
+  workers: WorkerReport[];
+  memory: {
+    /** Bytes of the dataset (8 per row) for the dataset lessons, 0 otherwise. */
+    datasetBytes: number;
+    /** Bytes of dataset the parent holds itself (its `my_global_df`). */
+    mainDatasetBytes: number;
+    /** Bytes of dataset held by all workers together. */
+    workersDatasetBytes: number;
+    /** workersDatasetBytes ÷ datasetBytes for the dataset lessons; null otherwise. */
+    duplication: number | null;
+  };
+  timings: {
+    startedAt: string;
+    /** Writing my_database.xlsx (0 when the file was already up to date or not needed). */
+    excelWriteMs: number;
+    /** Starting the workers this run needed (0 when the pool was already up). */
+    poolStartMs: number;
+    /** From the first dispatched task to the last result. */
+    runMs: number;
+    totalMs: number;
+  };
+  /** The verbose lines, as joblib would print them. */
+  log: string[];
+  host: { pid: number; backend: string; platform: string };
+}

@@ -1,0 +1,197 @@
+/**
+ * The worker process. The parent sends it the code of a task and its own copy
+ * of the globals the code uses, then batches of tasks; it runs them in order
+ * and answers with results, errors, progress and its memory figures.
+ *
+ * One file for every host: Electron starts it with utilityProcess.fork, the
+ * browser host, the CLI and the tests with child_process.fork.
+ */
+import type { GlobalSummary } from '../shared/memory';
+import {
+  isMainToWorker,
+  serializeError,
+  type BatchMessage,
+  type InstallMessage,
+  type MainToWorker,
+} from '../shared/worker-protocol';
+import { loadExcelJs, readExcelChunk, type ChunkReadOptions } from './excel-reader';
+import { collectGarbage, countOpenXlsxHandles, measureMemory } from './memory';
+import { connectToParent } from './port';
+import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
+import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
+
+interface RunState {
+  runId: number;
+  task: TaskFunction;
+  received: GlobalSummary[];
+  /** The received globals, kept alive for the whole run (they are this worker's copy). */
+  globals: Record<string, unknown>;
+  /** Chunks read from the workbook during the run, kept as the tutorial's `my_local_df` would be. */
+  readChunks: Float64Array[];
+  announceStarts: boolean;
+  /** The task running now, so that read progress can name it. */
+  currentTask: number;
+}
+
+const parent = connectToParent();
+if (!parent) {
+  process.stderr.write(
+    'This is an Isolation Lab worker: the lab starts it, it does not run on its own.\n',
+  );
+  process.exit(2);
+}
+const link = parent;
+
+let run: RunState | null = null;
+const cancelledRuns = new Set<number>();
+/** Install, batch and end-run messages run one after another; cancel, measure and shutdown act at once. */
+let queue: Promise<void> = Promise.resolve();
+
+function install(message: InstallMessage): void {
+  const globals: Record<string, unknown> = {};
+  const received: GlobalSummary[] = [];
+  for (const [name, value] of Object.entries(message.globals)) {
+    globals[name] = freezeGlobal(value);
+    received.push(summarizeGlobal(name, value));
+  }
+  const runId = message.runId;
+  const state: RunState = {
+    runId,
+    task: () => undefined,
+    received,
+    globals,
+    readChunks: [],
+    announceStarts: message.announceStarts,
+    currentTask: -1,
+  };
+  const helpers = {
+    sum,
+    read_excel: async (file: string, options: ChunkReadOptions) => {
+      const taskIndex = state.currentTask;
+      const chunk = await readExcelChunk(file, {
+        ...options,
+        onProgress: (rowsRead) =>
+          link.send({
+            type: 'read-progress',
+            runId,
+            taskIndex,
+            rowsRead,
+            rowsWanted: options.nrows,
+          }),
+        isCancelled: () => cancelledRuns.has(runId),
+      });
+      state.readChunks.push(chunk.my_data);
+      return chunk;
+    },
+  };
+  state.task = compileTask(message.taskName, message.taskSource, globals, helpers);
+  run = state;
+  link.send({ type: 'installed', runId, received, memory: measureMemory() });
+}
+
+async function runBatch(message: BatchMessage): Promise<void> {
+  const state = run;
+  if (!state || state.runId !== message.runId || cancelledRuns.has(message.runId)) return;
+  const started = performance.now();
+  const results: unknown[] = [];
+  for (const call of message.tasks) {
+    if (cancelledRuns.has(message.runId)) return;
+    state.currentTask = call.index;
+    if (state.announceStarts)
+      link.send({ type: 'task-started', runId: message.runId, taskIndex: call.index });
+    try {
+      let value = state.task(...call.args);
+      if (value instanceof Promise) value = await value;
+      results.push(value);
+    } catch (error) {
+      link.send({
+        type: 'task-failed',
+        runId: message.runId,
+        batchId: message.batchId,
+        taskIndex: call.index,
+        error: serializeError(error),
+      });
+      return;
+    }
+  }
+  link.send({
+    type: 'batch-done',
+    runId: message.runId,
+    batchId: message.batchId,
+    results,
+    durationMs: performance.now() - started,
+  });
+}
+
+function endRun(runId: number): void {
+  const state = run && run.runId === runId ? run : null;
+  let datasetBytes = 0;
+  if (state) {
+    for (const value of Object.values(state.globals)) datasetBytes += datasetBytesOf(value);
+    for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
+  }
+  collectGarbage();
+  const memory = measureMemory();
+  link.send({
+    type: 'run-ended',
+    runId,
+    memory,
+    datasetBytes,
+    openXlsxHandles: countOpenXlsxHandles(),
+  });
+  // Drop the run's data only after measuring it: the figures show what the worker held.
+  if (state) run = null;
+  cancelledRuns.delete(runId);
+  collectGarbage();
+}
+
+function handle(message: MainToWorker): void {
+  switch (message.type) {
+    case 'cancel':
+      cancelledRuns.add(message.runId);
+      return;
+    case 'measure':
+      link.send({ type: 'measured', requestId: message.requestId, memory: measureMemory() });
+      return;
+    case 'shutdown':
+      process.exit(0);
+      return;
+    case 'install':
+      queue = queue.then(async () => {
+        try {
+          if (message.needsExcel) await loadExcelJs();
+          install(message);
+        } catch (error) {
+          link.send({
+            type: 'task-failed',
+            runId: message.runId,
+            batchId: -1,
+            taskIndex: -1,
+            error: serializeError(error),
+          });
+        }
+      });
+      return;
+    case 'batch':
+      queue = queue.then(() => runBatch(message));
+      return;
+    case 'end-run':
+      queue = queue.then(() => endRun(message.runId));
+      return;
+  }
+}
+
+link.onMessage((message) => {
+  if (!isMainToWorker(message)) return;
+  handle(message);
+});
+
+// Warm up before measuring the baseline: the modules every lesson needs are
+// loaded by now; exceljs loads only for the Excel lesson.
+collectGarbage();
+link.send({
+  type: 'ready',
+  pid: process.pid,
+  baseline: measureMemory(),
+  nodeVersion: process.versions.node,
+});

@@ -1,0 +1,60 @@
+/**
+ * The worker's own memory figures. USS and PSS come from smaps_rollup on
+ * Linux; elsewhere they are null, never a made-up zero.
+ */
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import type { MemorySnapshot } from '../shared/memory';
+import { parseSmapsRollup } from '../shared/smaps';
+
+const canReadSmaps = process.platform === 'linux';
+
+/** Collects garbage first when the worker was started with --expose-gc, so figures show what is really held. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+export function measureMemory(): MemorySnapshot {
+  const usage = process.memoryUsage();
+  let smaps = null;
+  if (canReadSmaps) {
+    try {
+      smaps = parseSmapsRollup(readFileSync('/proc/self/smaps_rollup', 'utf8'));
+    } catch {
+      smaps = null;
+    }
+  }
+  return {
+    at: Date.now(),
+    rss: usage.rss,
+    heapUsed: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    arrayBuffers: usage.arrayBuffers,
+    external: usage.external,
+    uss: smaps ? smaps.uss : null,
+    pss: smaps ? smaps.pss : null,
+  };
+}
+
+/**
+ * How many of this process's file descriptors point at an .xlsx file or at
+ * one of the temporary copies exceljs makes of a sheet. A reader that stops
+ * early must leave none. Null where /proc is not available.
+ */
+export function countOpenXlsxHandles(): number | null {
+  if (!canReadSmaps) return null;
+  try {
+    let count = 0;
+    for (const fd of readdirSync('/proc/self/fd')) {
+      try {
+        const target = readlinkSync(`/proc/self/fd/${fd}`);
+        if (target.endsWith('.xlsx') || /\/tmp-\d+-/.test(target)) count += 1;
+      } catch {
+        // The descriptor closed while we looked (readdir's own one does): not a leak.
+      }
+    }
+    return count;
+  } catch {
+    return null;
+  }
+}
