@@ -51,7 +51,14 @@ export type ParallelEvent =
   | { type: 'workers-ready'; workers: { slot: number; pid: number }[]; startMs: number }
   | { type: 'installed'; slot: number; pid: number; received: GlobalSummary[] }
   | { type: 'task-started'; taskIndex: number; slot: number; pid: number }
-  | { type: 'task-done'; taskIndex: number; slot: number; pid: number; value: unknown }
+  | {
+      type: 'task-done';
+      taskIndex: number;
+      slot: number;
+      pid: number;
+      value: unknown;
+      /** The value as Python prints it. */ display: string;
+    }
   | {
       type: 'read-progress';
       taskIndex: number;
@@ -106,6 +113,20 @@ export const IPC_EVENT_CHANNEL = 'lab:event';
 export interface CommandError {
   name: string;
   message: string;
+}
+
+/** What travels back for every command, over IPC or WebSocket: the response, or the error. */
+export type CommandResult<T> = { ok: true; response: T } | { ok: false; error: CommandError };
+
+/** Turns a command result back into the response, or throws its error with its name. */
+export function unwrapCommandResult<T>(result: CommandResult<T>): T {
+  if (result && result.ok === true) return result.response;
+  const failure = (result as { error?: CommandError } | null)?.error;
+  const error = new Error(
+    failure?.message ?? 'The lab sent an answer this window does not understand.',
+  );
+  error.name = failure?.name ?? 'ProtocolError';
+  throw error;
 }
 
 export function isLabCommand(value: unknown): value is LabCommand {

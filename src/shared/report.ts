@@ -48,6 +48,8 @@ export interface RunReport {
   params: RunParams;
   /** Task results in task order; null when the run raised. */
   results: unknown[] | null;
+  /** The results as `print(parallel_results)` shows them in the notebook; null when the run raised. */
+  printedResults: string | null;
   error: ReportError | null;
   /** The parent's globals after the run, as the notebook would print them. */
   mainGlobals: GlobalSummary[];

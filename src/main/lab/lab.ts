@@ -18,6 +18,7 @@ import {
 import { summarizeGlobal } from '../../shared/globals';
 import type { GlobalSummary } from '../../shared/memory';
 import { validateRunParams, type RunParams } from '../../shared/params';
+import { formatPython } from '../../shared/python-format';
 import type { RunReport } from '../../shared/report';
 import { DatasetStore } from './dataset';
 import { CancelledError, toReportError } from './errors';
@@ -198,6 +199,7 @@ export class Lab {
       experiment: params.experiment,
       params,
       results: outcome.results,
+      printedResults: outcome.results ? formatPython(outcome.results) : null,
       error: outcome.error ? toReportError(outcome.error) : null,
       // Read back after the run: whatever the workers did, this is the parent's own value.
       mainGlobals: this.describeMainGlobals(globalValues),

@@ -9,6 +9,7 @@
 import type { ParallelEvent } from '../../shared/api';
 import type { GlobalSummary, MemorySnapshot } from '../../shared/memory';
 import type { BatchSize } from '../../shared/params';
+import { formatPython } from '../../shared/python-format';
 import { JoblibProgress } from '../../shared/verbose';
 import type { InstallMessage, TaskCall, WorkerToMain } from '../../shared/worker-protocol';
 import { AutoBatching } from './auto-batching';
@@ -205,13 +206,17 @@ export class Parallel {
           batch.tasks.forEach((task, i) => {
             results[task.index] = message.results[i];
             taskIndexes.get(worker)?.push(task.index);
-            emit({
-              type: 'task-done',
-              taskIndex: task.index,
-              slot: worker.slot,
-              pid: worker.pid,
-              value: message.results[i],
-            });
+            if (call.onEvent) {
+              const value = message.results[i];
+              emit({
+                type: 'task-done',
+                taskIndex: task.index,
+                slot: worker.slot,
+                pid: worker.pid,
+                value,
+                display: formatPython(value),
+              });
+            }
           });
           completed += batch.tasks.length;
           auto?.batchCompleted(batch.tasks.length, (performance.now() - batch.dispatchedAt) / 1000);

@@ -1,0 +1,178 @@
+/**
+ * The browser host: the built renderer over HTTP and the lab's API over a
+ * WebSocket, on 127.0.0.1 only. It serves the same page as the desktop app,
+ * with one addition: the web preload, which defines `window.lab` over the
+ * WebSocket before the app starts.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LabService } from '../lab/service';
+import { SECURITY_HEADERS, TOKEN_COOKIE, httpProblem, newToken, upgradeProblem } from './security';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+/** The largest WebSocket message the host accepts: commands are small. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface WebHostOptions {
+  service: LabService;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** A fixed token (tests); a random one otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  response.end(body);
+}
+
+/** Starts the host and resolves once it listens. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  const root = resolve(options.rendererDir);
+  let port = 0;
+
+  const indexHtml = async (): Promise<string> => {
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    // The web preload must run before the app's own module script.
+    return html.replace(
+      '<head>',
+      '<head>\n    <script type="module" src="/web-preload.js"></script>',
+    );
+  };
+
+  const handleHttp = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const problem = httpProblem(request, url, token, port);
+    if (problem)
+      return send(
+        response,
+        403,
+        `Forbidden: ${problem}. Open the URL the lab printed, with its token.\n`,
+      );
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Only GET is served.\n', undefined, { Allow: 'GET, HEAD' });
+    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      return send(response, 200, await indexHtml(), CONTENT_TYPES['.html'], {
+        'Set-Cookie': cookie,
+      });
+    }
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root + sep)) return send(response, 404, 'Not found.\n');
+    try {
+      const body = await readFile(path);
+      return send(response, 200, body, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
+    } catch {
+      return send(response, 404, 'Not found.\n');
+    }
+  };
+
+  const server: Server = createServer((request, response) => {
+    handleHttp(request, response).catch((error: unknown) =>
+      send(response, 500, `Internal error: ${String(error)}\n`),
+    );
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const problem =
+      url.pathname === '/lab' ? upgradeProblem(request, url, token, port) : 'unknown path';
+    if (problem) {
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nForbidden: ${problem}.\n`,
+      );
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service));
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+    },
+  };
+}
+
+/** One page's connection: commands in, answers and run events out. */
+function bridge(ws: WebSocket, service: LabService): void {
+  const unsubscribe = service.subscribe((payload) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: 'run-event', payload }));
+  });
+  ws.on('close', unsubscribe);
+  ws.on('message', (data) => {
+    let message: unknown;
+    try {
+      message = JSON.parse(data.toString());
+    } catch {
+      ws.send(
+        JSON.stringify({
+          id: null,
+          result: {
+            ok: false,
+            error: { name: 'ProtocolError', message: 'Messages must be JSON.' },
+          },
+        }),
+      );
+      return;
+    }
+    const { id, command, request } = (
+      typeof message === 'object' && message !== null ? message : {}
+    ) as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isInteger(id)) {
+      ws.send(
+        JSON.stringify({
+          id: null,
+          result: {
+            ok: false,
+            error: { name: 'ProtocolError', message: 'Each message needs a whole-number id.' },
+          },
+        }),
+      );
+      return;
+    }
+    void service.handle(command, request).then((result) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+    });
+  });
+}

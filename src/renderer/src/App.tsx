@@ -1,0 +1,108 @@
+/**
+ * The whole window: the lesson list on the left, the chosen lesson on the
+ * right. It loads the lessons and the host's facts through `window.lab`, runs
+ * a lesson, and folds the run's events into what the lesson shows.
+ */
+import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
+import type { HostInfo, LessonInfo, RunEvent } from '../../shared/api';
+import type { ExperimentId } from '../../shared/experiments';
+import type { RunParams } from '../../shared/params';
+import { AppHeader } from './components/AppHeader';
+import { LessonList } from './components/LessonList';
+import { LessonView } from './components/LessonView';
+import { useI18n } from './i18n';
+import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
+
+/** The run shown, and the lesson it belongs to. */
+interface Shown {
+  experiment: ExperimentId | null;
+  view: RunView;
+}
+
+type Action = { type: 'start'; experiment: ExperimentId } | { type: 'event'; event: RunEvent };
+
+function reduceShown(shown: Shown, action: Action): Shown {
+  if (action.type === 'start') return { experiment: action.experiment, view: IDLE_RUN };
+  return { ...shown, view: reduceRun(shown.view, action.event) };
+}
+
+function lessonFromHash(lessons: LessonInfo[]): ExperimentId | null {
+  const id = window.location.hash.replace(/^#/, '');
+  return lessons.find((lesson) => lesson.id === id)?.id ?? null;
+}
+
+export function App(): ReactNode {
+  const { t } = useI18n();
+  const [lessons, setLessons] = useState<LessonInfo[] | null>(null);
+  const [host, setHost] = useState<HostInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ExperimentId>('read-global');
+  const [shown, dispatch] = useReducer(reduceShown, { experiment: null, view: IDLE_RUN });
+  const [runError, setRunError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([window.lab.invoke('lessons', null), window.lab.invoke('host-info', null)]).then(
+      ([loadedLessons, info]) => {
+        if (!live) return;
+        setLessons(loadedLessons);
+        setHost(info);
+        setSelected((current) => lessonFromHash(loadedLessons) ?? current);
+      },
+      (error: Error) => live && setLoadError(error.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => window.lab.on('run-event', (event) => dispatch({ type: 'event', event })), []);
+
+  const select = useCallback((id: ExperimentId) => {
+    setSelected(id);
+    setRunError(null);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${window.location.search}#${id}`,
+    );
+  }, []);
+
+  const run = useCallback((params: Partial<RunParams> & { experiment: ExperimentId }) => {
+    setRunError(null);
+    dispatch({ type: 'start', experiment: params.experiment });
+    window.lab.invoke('run', params).catch((error: Error) => setRunError(error.message));
+  }, []);
+
+  const cancel = useCallback(() => {
+    void window.lab.invoke('cancel', null);
+  }, []);
+
+  if (loadError)
+    return (
+      <main className="app-message app-message--error">
+        {t('app.connectionFailed', { message: loadError })}
+      </main>
+    );
+  if (!lessons || !host) return <main className="app-message">{t('app.connecting')}</main>;
+  const lesson = lessons.find((l) => l.id === selected) ?? lessons[0];
+  if (!lesson) return null;
+  const running = shown.view.status === 'running';
+
+  return (
+    <div className="app">
+      <AppHeader host={host} />
+      <LessonList lessons={lessons} selected={lesson.id} onSelect={select} disabled={running} />
+      <LessonView
+        key={lesson.id}
+        lesson={lesson}
+        host={host}
+        run={shown.experiment === lesson.id ? shown.view : IDLE_RUN}
+        busy={running}
+        runError={runError}
+        onRun={run}
+        onCancel={cancel}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { LessonInfo } from '../../../shared/api';
+import type { ReportError } from '../../../shared/report';
+import { useI18n } from '../i18n';
+
+/** A run's error: what was raised, in which worker and task, the worker's stack, and what it means. */
+export function ErrorPanel({
+  lesson,
+  error,
+}: {
+  lesson: LessonInfo;
+  error: ReportError;
+}): ReactNode {
+  const { t } = useI18n();
+  const title =
+    error.name === 'WorkerError'
+      ? t('error.title')
+      : error.name === 'TerminatedWorkerError'
+        ? t('error.terminated')
+        : error.name === 'CancelledError'
+          ? t('error.cancelled')
+          : t('error.other');
+  const raised = error.cause ? `${error.cause.name}: ${error.cause.message}` : error.message;
+  return (
+    <section
+      className="panel error-panel"
+      role="alert"
+      data-testid="error-panel"
+      data-error={error.name}
+    >
+      <h2>{title}</h2>
+      <p className="error-panel__raised" data-testid="error-raised">
+        <code>{raised}</code>
+      </p>
+      {error.workerPid !== null && (
+        <p data-testid="error-where">
+          {t('error.where', { pid: error.workerPid, task: error.taskIndex ?? '?' })}
+        </p>
+      )}
+      {lesson.id === 'change-global' && error.name === 'WorkerError' && (
+        <>
+          <h3>{t('error.notebookRaised')}</h3>
+          <pre className="output output--notebook">{lesson.notebookOutput}</pre>
+          <h3>{t('error.meaning')}</h3>
+          <p>{t('lessons.change-global.languages')}</p>
+        </>
+      )}
+      {error.name === 'TerminatedWorkerError' && <p>{t('error.terminatedMeaning')}</p>}
+      {error.name === 'CancelledError' && <p>{t('error.cancelledMeaning')}</p>}
+      {error.name !== 'CancelledError' && (
+        <details open={error.name === 'WorkerError'}>
+          <summary>{t('error.stack')}</summary>
+          <pre className="stack" data-testid="error-stack">
+            {error.stack}
+          </pre>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import type { LessonInfo } from '../../../shared/api';
+import type { ExperimentId } from '../../../shared/experiments';
+import { useI18n } from '../i18n';
+
+interface Props {
+  lessons: LessonInfo[];
+  selected: ExperimentId;
+  onSelect: (id: ExperimentId) => void;
+  /** While a run goes on, the lesson stays put. */
+  disabled: boolean;
+}
+
+/** The lessons, grouped by the tutorial's sections, numbered in its order. */
+export function LessonList({ lessons, selected, onSelect, disabled }: Props): ReactNode {
+  const { t } = useI18n();
+  const sections = ['globals', 'databases'] as const;
+  return (
+    <nav className="lesson-list" aria-label="Lessons">
+      {sections.map((section) => (
+        <section key={section}>
+          <h2>{t(`sections.${section}`)}</h2>
+          <ol>
+            {lessons
+              .filter((lesson) => lesson.section === section)
+              .map((lesson) => (
+                <li key={lesson.id}>
+                  <button
+                    type="button"
+                    className={
+                      lesson.id === selected
+                        ? 'lesson-list__item lesson-list__item--selected'
+                        : 'lesson-list__item'
+                    }
+                    aria-current={lesson.id === selected ? 'page' : undefined}
+                    data-testid={`lesson-link-${lesson.id}`}
+                    disabled={disabled && lesson.id !== selected}
+                    onClick={() => onSelect(lesson.id)}
+                  >
+                    <span className="lesson-list__number">{lessons.indexOf(lesson) + 1}</span>
+                    {t(`lessons.${lesson.id}.title`)}
+                  </button>
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+    </nav>
+  );
+}

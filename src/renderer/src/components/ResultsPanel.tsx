@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { LessonInfo } from '../../../shared/api';
+import type { RunReport } from '../../../shared/report';
+import { useI18n } from '../i18n';
+
+function bytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(2)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+/** What the notebook would print, beside what it did print, and the lesson's point. */
+export function ResultsPanel({
+  lesson,
+  report,
+}: {
+  lesson: LessonInfo;
+  report: RunReport;
+}): ReactNode {
+  const { t } = useI18n();
+  const parentValue = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
+  const notebookFirstLine = lesson.notebookOutput.split('\n')[0];
+  const matches = report.printedResults === notebookFirstLine;
+  const duplication = report.memory.duplication;
+  return (
+    <section className="panel results" aria-label={t('results.title')}>
+      <h2>{t('results.title')}</h2>
+      <div className="results__grid">
+        <div>
+          <h3>
+            <code>{t('results.printed')}</code>
+          </h3>
+          {report.printedResults === null ? (
+            <p className="muted">{t('results.none')}</p>
+          ) : (
+            <pre className="output" data-testid="results-printed">
+              {report.printedResults}
+            </pre>
+          )}
+        </div>
+        {report.printedResults !== null && (
+          <div>
+            <h3>{t('results.notebook')}</h3>
+            <pre className="output output--notebook" data-testid="results-notebook">
+              {notebookFirstLine}
+            </pre>
+            <p
+              className={matches ? 'verdict verdict--same' : 'verdict'}
+              data-testid="results-verdict"
+            >
+              {matches ? `✔ ${t('results.matches')}` : t('results.differs')}
+            </p>
+          </div>
+        )}
+        {lesson.printsParentGlobal && (
+          <div>
+            <h3>{t('results.parentAfter')}</h3>
+            <pre className="output" data-testid="parent-after">
+              MY_GLOBAL_VAR = {parentValue}
+            </pre>
+          </div>
+        )}
+      </div>
+      {duplication !== null && (
+        <p data-testid="duplication">
+          {t('results.duplication', {
+            workers: bytes(report.memory.workersDatasetBytes),
+            dataset: bytes(report.memory.datasetBytes),
+            times: duplication.toFixed(1),
+          })}
+        </p>
+      )}
+      <p className="muted">
+        {t('results.timing', {
+          ms: Math.round(report.timings.totalMs),
+          pool: Math.round(report.timings.poolStartMs),
+          excel: Math.round(report.timings.excelWriteMs),
+        })}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { HostInfo, LessonInfo } from '../../../shared/api';
+import type { ExperimentId } from '../../../shared/experiments';
+import type { RunParams } from '../../../shared/params';
+import { useI18n } from '../i18n';
+
+const BATCH_SIZES = ['1', '2', '4', '8', '16', '64', 'auto'] as const;
+const VERBOSE_LEVELS = [0, 10, 50] as const;
+
+interface Props {
+  lesson: LessonInfo;
+  host: HostInfo;
+  busy: boolean;
+  onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
+  onCancel: () => void;
+}
+
+/** A whole number from an input, or the text itself so that the lab can say what is wrong with it. */
+function numberOrText(text: string): number | string {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : text;
+}
+
+/** Workers, tasks, batch size, rows (for the dataset lessons), verbose; Run and Cancel. */
+export function RunControls({ lesson, host, busy, onRun, onCancel }: Props): ReactNode {
+  const { t } = useI18n();
+  const [workers, setWorkers] = useState(String(host.defaults.nJobs));
+  const [tasks, setTasks] = useState('');
+  const [rows, setRows] = useState(String(host.defaults.rows));
+  const [batchSize, setBatchSize] = useState(String(host.defaults.batchSize));
+  const [verbose, setVerbose] = useState(host.defaults.verbose);
+
+  const nJobs = Number(workers);
+  const taskCount = tasks.trim() === '' ? nJobs : Number(tasks);
+  const rowCount = Number(rows);
+  const dropped =
+    lesson.usesDataset && Number.isInteger(rowCount) && Number.isInteger(taskCount) && taskCount > 0
+      ? rowCount - Math.floor(rowCount / taskCount) * taskCount
+      : 0;
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (busy) return;
+    const params: Partial<RunParams> & { experiment: ExperimentId } = {
+      experiment: lesson.id,
+      nJobs: numberOrText(workers) as number,
+      batchSize: batchSize === 'auto' ? 'auto' : Number(batchSize),
+      verbose,
+    };
+    if (tasks.trim() !== '') params.tasks = numberOrText(tasks) as number;
+    if (lesson.usesDataset) params.rows = numberOrText(rows) as number;
+    onRun(params);
+  };
+
+  return (
+    <form className="run-controls" onSubmit={submit}>
+      <label>
+        <span>{t('controls.workers')}</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={host.limits.nJobs.min}
+          max={host.limits.nJobs.max}
+          value={workers}
+          onChange={(e) => setWorkers(e.target.value)}
+          data-testid="input-workers"
+        />
+      </label>
+      <label>
+        <span>{t('controls.tasks')}</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={host.limits.tasks.min}
+          placeholder={Number.isInteger(nJobs) ? String(nJobs) : ''}
+          title={t('controls.tasksHint')}
+          value={tasks}
+          onChange={(e) => setTasks(e.target.value)}
+          data-testid="input-tasks"
+        />
+      </label>
+      {lesson.usesDataset && (
+        <label>
+          <span>{t('controls.rows')}</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={lesson.maxRows}
+            value={rows}
+            onChange={(e) => setRows(e.target.value)}
+            data-testid="input-rows"
+          />
+        </label>
+      )}
+      <label>
+        <span>{t('controls.batchSize')}</span>
+        <select
+          value={batchSize}
+          onChange={(e) => setBatchSize(e.target.value)}
+          data-testid="input-batch-size"
+        >
+          {BATCH_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size === 'auto' ? t('controls.auto') : size}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('controls.verbose')}</span>
+        <select value={verbose} onChange={(e) => setVerbose(Number(e.target.value))}>
+          {VERBOSE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="run-controls__actions">
+        {busy ? (
+          <button
+            type="button"
+            className="button button--cancel"
+            onClick={onCancel}
+            data-testid="cancel-button"
+          >
+            {t('controls.cancel')}
+          </button>
+        ) : (
+          <button type="submit" className="button button--run" data-testid="run-button">
+            ▶ {t('controls.run')}
+          </button>
+        )}
+      </div>
+      {dropped > 0 && <p className="run-controls__note">{t('controls.chunkNote', { dropped })}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Every string the UI shows, in English. Spanish (es.ts) has the same keys:
+ * TypeScript refuses a missing one. `{name}` marks a value filled in at run
+ * time.
+ */
+export const en = {
+  app: {
+    title: 'Isolation Lab',
+    tagline: 'Processes do not share memory',
+    language: 'Language',
+    hostLine: 'Parent process pid {pid} · workers via {backend}',
+    connecting: 'Connecting to the lab…',
+    connectionFailed: 'Could not reach the lab: {message}',
+  },
+  sections: {
+    globals: 'Global variables',
+    databases: 'Reading databases',
+  },
+  lessons: {
+    'read-global': {
+      title: 'Reading a global variable',
+      intro:
+        'The parent process sets MY_GLOBAL_VAR = 1.4. A worker is a separate process with its own memory, so it cannot look into the parent’s. Instead, joblib sends the function together with a copy of every global it reads; the worker installs that copy, and the function reads it there.',
+      takeaway:
+        'Both workers return 1.4, yet each read its own copy, in its own process: look at the pids. Nothing was shared; it was copied.',
+    },
+    'write-global': {
+      title: 'Writing into a global variable',
+      intro:
+        'change_global_var(n) assigns n to MY_GLOBAL_VAR. In Python, assigning a name inside a function makes it a local variable, so the function never refers to the global and no copy is sent at all. JavaScript needs the local declared with let, as the worker’s code does.',
+      takeaway:
+        'The workers return 0 and 1, their local variables. The parent still has MY_GLOBAL_VAR = 1.4: a worker cannot write into the parent’s memory.',
+    },
+    'change-global': {
+      title: 'Changing a global variable',
+      intro:
+        'add_to_global_var(n) reads MY_GLOBAL_VAR and writes it back. The worker receives the global as its own read-only copy (a const binding), so the += fails in the worker.',
+      takeaway:
+        'The error is raised inside a worker and raised again in the parent, with the worker’s pid and stack. The parent’s MY_GLOBAL_VAR is still 1.4.',
+      languages:
+        'Python and JavaScript fail here for different reasons. Python fails at the read: because the function assigns the name, Python treats it as local in the whole function, and the local has no value yet (UnboundLocalError), with or without workers. JavaScript fails at the write: the worker’s copy is a constant. Neither could have changed the parent’s value: even a successful write would only change the worker’s copy.',
+    },
+    'full-copy': {
+      title: 'A dataset as a global: a full copy per worker',
+      intro:
+        'my_global_df holds the numbers 0 … rows−1. sum_data(start, end) sums only its chunk, but the dataset is a global the function reads, so every worker receives a complete copy before it starts.',
+      takeaway:
+        'The sums are right, but every worker holds the whole dataset: with N workers the data exists N + 1 times in memory, the parent’s and one copy per worker.',
+    },
+    'partial-read': {
+      title: 'Reading only a chunk from an Excel file',
+      intro:
+        'The parent writes the dataset to my_database.xlsx. read_and_sum_data(start, end) opens the file in the worker and keeps only its own rows: no dataset travels with the task.',
+      takeaway:
+        'Each worker holds only its chunk, and the sums match the full copy. Together the workers hold the dataset once.',
+    },
+  },
+  code: {
+    python: 'Python, in the notebook',
+    worker: 'JavaScript, compiled and run in each worker',
+    workerNote:
+      'The code travels as text, as cloudpickle sends a notebook function; each global it uses becomes a const in the worker.',
+  },
+  controls: {
+    workers: 'Workers',
+    tasks: 'Tasks',
+    tasksHint: 'one per worker',
+    rows: 'Rows',
+    batchSize: 'Batch size',
+    auto: 'auto',
+    verbose: 'Verbose',
+    run: 'Run',
+    running: 'Running…',
+    cancel: 'Cancel',
+    chunkNote:
+      'Chunks differ by at most one row, so every row is counted. The tutorial’s rows // n_workers would drop {dropped} rows here.',
+    invalid: 'Cannot run: {message}',
+  },
+  phases: {
+    'preparing-dataset': 'Building my_global_df in the parent',
+    'writing-excel': 'Writing my_database.xlsx',
+    'starting-workers': 'Starting worker processes',
+    running: 'Workers running the tasks',
+    measuring: 'Workers reporting their memory',
+    finished: 'Finished',
+  },
+  progress: {
+    excel: 'my_database.xlsx: {written} of {total} rows written',
+    read: 'task {task}: {read} of {wanted} rows read',
+  },
+  map: {
+    title: 'Process map',
+    hint: 'Each box is a separate operating-system process with its own memory.',
+    main: 'Parent process',
+    worker: 'Worker {n}',
+    pid: 'pid {pid}',
+    globals: 'Its globals',
+    received: 'Copies it received',
+    receivedNone: 'none: the function uses no global',
+    waitingCopies: 'waiting for the code…',
+    tasks: 'Tasks it ran',
+    noTasks: 'no task yet',
+    task: 'task {index}',
+    returned: '→ {value}',
+    taskRunning: '… running',
+    taskFailed: '✖ raised',
+    empty: 'Press Run to start the workers.',
+    states: {
+      starting: 'starting',
+      idle: 'idle',
+      running: 'running',
+      done: 'done',
+      error: 'error',
+    },
+  },
+  results: {
+    title: 'Results',
+    printed: 'print(parallel_results)',
+    notebook: 'The notebook printed',
+    parentAfter: 'The parent’s MY_GLOBAL_VAR after the run',
+    matches: 'Same as the notebook',
+    differs: 'Differs from the notebook (the notebook ran with 2 workers and 100 rows)',
+    none: 'No results: the run raised an error.',
+    takeaway: 'What this shows',
+    duplication:
+      'Dataset held by the workers: {workers} for a dataset of {dataset}, {times}× the data.',
+    timing: 'Ran in {ms} ms ({pool} ms starting workers, {excel} ms writing the workbook).',
+  },
+  error: {
+    title: 'A worker raised an error',
+    terminated: 'A worker process died',
+    cancelled: 'The run was cancelled',
+    other: 'The run failed',
+    where: 'in worker pid {pid}, task {task}',
+    notebookRaised: 'The notebook raised',
+    meaning: 'What it means',
+    stack: 'Stack, from the worker',
+    terminatedMeaning:
+      'The operating system ended the worker process (killed, out of memory, or it exited). Its tasks never finished; the parent noticed and stopped the run instead of waiting forever.',
+    cancelledMeaning:
+      'The tasks not yet started were dropped; workers that were busy stopped. The pool is ready for the next run.',
+  },
+  log: {
+    title: 'Verbose log (joblib’s format)',
+    empty: 'joblib prints its progress here.',
+  },
+};
+
+/** The shape every language must fill. */
+export type Translations = typeof en;

@@ -1,0 +1,145 @@
+/** Cada texto de la interfaz, en español: las mismas claves que en.ts. */
+import type { Translations } from './en';
+
+export const es: Translations = {
+  app: {
+    title: 'Isolation Lab',
+    tagline: 'Los procesos no comparten memoria',
+    language: 'Idioma',
+    hostLine: 'Proceso padre pid {pid} · workers con {backend}',
+    connecting: 'Conectando con el laboratorio…',
+    connectionFailed: 'No se pudo contactar al laboratorio: {message}',
+  },
+  sections: {
+    globals: 'Variables globales',
+    databases: 'Lectura de bases de datos',
+  },
+  lessons: {
+    'read-global': {
+      title: 'Leer una variable global',
+      intro:
+        'El proceso padre define MY_GLOBAL_VAR = 1.4. Un worker es un proceso distinto, con su propia memoria, así que no puede mirar la del padre. En cambio, joblib envía la función junto con una copia de cada variable global que lee; el worker instala esa copia y la función la lee ahí.',
+      takeaway:
+        'Ambos workers devuelven 1.4, pero cada uno leyó su propia copia, en su propio proceso: mira los pid. Nada se compartió; se copió.',
+    },
+    'write-global': {
+      title: 'Escribir en una variable global',
+      intro:
+        'change_global_var(n) asigna n a MY_GLOBAL_VAR. En Python, asignar un nombre dentro de una función lo vuelve una variable local, así que la función nunca se refiere a la global y no se envía ninguna copia. JavaScript necesita declarar la local con let, como hace el código del worker.',
+      takeaway:
+        'Los workers devuelven 0 y 1, sus variables locales. El padre sigue teniendo MY_GLOBAL_VAR = 1.4: un worker no puede escribir en la memoria del padre.',
+    },
+    'change-global': {
+      title: 'Modificar una variable global',
+      intro:
+        'add_to_global_var(n) lee MY_GLOBAL_VAR y la vuelve a escribir. El worker recibe la global como su propia copia de solo lectura (una constante), así que el += falla en el worker.',
+      takeaway:
+        'El error ocurre dentro de un worker y se vuelve a lanzar en el padre, con el pid y la traza del worker. El MY_GLOBAL_VAR del padre sigue valiendo 1.4.',
+      languages:
+        'Python y JavaScript fallan aquí por razones distintas. Python falla en la lectura: como la función asigna el nombre, Python lo trata como local en toda la función, y esa local aún no tiene valor (UnboundLocalError), con o sin workers. JavaScript falla en la escritura: la copia del worker es una constante. Ninguno podría haber cambiado el valor del padre: aun si la escritura funcionara, solo cambiaría la copia del worker.',
+    },
+    'full-copy': {
+      title: 'Un dataset como global: una copia completa por worker',
+      intro:
+        'my_global_df contiene los números 0 … filas−1. sum_data(start, end) suma solo su trozo, pero el dataset es una global que la función lee, así que cada worker recibe una copia completa antes de empezar.',
+      takeaway:
+        'Las sumas son correctas, pero cada worker guarda el dataset entero: con N workers los datos existen N + 1 veces en memoria, los del padre y una copia por worker.',
+    },
+    'partial-read': {
+      title: 'Leer solo un trozo de un archivo Excel',
+      intro:
+        'El padre escribe el dataset en my_database.xlsx. read_and_sum_data(start, end) abre el archivo en el worker y guarda solo sus propias filas: ningún dataset viaja con la tarea.',
+      takeaway:
+        'Cada worker guarda solo su trozo, y las sumas coinciden con la copia completa. Entre todos, los workers guardan el dataset una sola vez.',
+    },
+  },
+  code: {
+    python: 'Python, en el notebook',
+    worker: 'JavaScript, compilado y ejecutado en cada worker',
+    workerNote:
+      'El código viaja como texto, como cloudpickle envía una función del notebook; cada global que usa se vuelve una const en el worker.',
+  },
+  controls: {
+    workers: 'Workers',
+    tasks: 'Tareas',
+    tasksHint: 'una por worker',
+    rows: 'Filas',
+    batchSize: 'Tamaño de lote',
+    auto: 'auto',
+    verbose: 'Verbose',
+    run: 'Ejecutar',
+    running: 'Ejecutando…',
+    cancel: 'Cancelar',
+    chunkNote:
+      'Los trozos difieren en a lo más una fila, así que se cuentan todas. El rows // n_workers del tutorial omitiría {dropped} filas aquí.',
+    invalid: 'No se puede ejecutar: {message}',
+  },
+  phases: {
+    'preparing-dataset': 'Construyendo my_global_df en el padre',
+    'writing-excel': 'Escribiendo my_database.xlsx',
+    'starting-workers': 'Iniciando los procesos worker',
+    running: 'Los workers ejecutan las tareas',
+    measuring: 'Los workers informan su memoria',
+    finished: 'Terminado',
+  },
+  progress: {
+    excel: 'my_database.xlsx: {written} de {total} filas escritas',
+    read: 'tarea {task}: {read} de {wanted} filas leídas',
+  },
+  map: {
+    title: 'Mapa de procesos',
+    hint: 'Cada caja es un proceso distinto del sistema operativo, con su propia memoria.',
+    main: 'Proceso padre',
+    worker: 'Worker {n}',
+    pid: 'pid {pid}',
+    globals: 'Sus globales',
+    received: 'Copias que recibió',
+    receivedNone: 'ninguna: la función no usa globales',
+    waitingCopies: 'esperando el código…',
+    tasks: 'Tareas que ejecutó',
+    noTasks: 'aún ninguna',
+    task: 'tarea {index}',
+    returned: '→ {value}',
+    taskRunning: '… ejecutando',
+    taskFailed: '✖ lanzó un error',
+    empty: 'Presiona Ejecutar para iniciar los workers.',
+    states: {
+      starting: 'iniciando',
+      idle: 'en espera',
+      running: 'ejecutando',
+      done: 'listo',
+      error: 'error',
+    },
+  },
+  results: {
+    title: 'Resultados',
+    printed: 'print(parallel_results)',
+    notebook: 'El notebook imprimió',
+    parentAfter: 'MY_GLOBAL_VAR del padre después de la ejecución',
+    matches: 'Igual que en el notebook',
+    differs: 'Distinto del notebook (el notebook usó 2 workers y 100 filas)',
+    none: 'Sin resultados: la ejecución lanzó un error.',
+    takeaway: 'Lo que esto muestra',
+    duplication:
+      'Dataset guardado por los workers: {workers} para un dataset de {dataset}, {times}× los datos.',
+    timing: 'Se ejecutó en {ms} ms ({pool} ms iniciando workers, {excel} ms escribiendo el libro).',
+  },
+  error: {
+    title: 'Un worker lanzó un error',
+    terminated: 'Un proceso worker murió',
+    cancelled: 'La ejecución fue cancelada',
+    other: 'La ejecución falló',
+    where: 'en el worker pid {pid}, tarea {task}',
+    notebookRaised: 'El notebook lanzó',
+    meaning: 'Qué significa',
+    stack: 'Traza, desde el worker',
+    terminatedMeaning:
+      'El sistema operativo terminó el proceso worker (lo mataron, se quedó sin memoria o salió). Sus tareas nunca terminaron; el padre lo notó y detuvo la ejecución en vez de esperar para siempre.',
+    cancelledMeaning:
+      'Las tareas que no habían empezado se descartaron; los workers ocupados se detuvieron. El pool está listo para la próxima ejecución.',
+  },
+  log: {
+    title: 'Registro verbose (formato de joblib)',
+    empty: 'joblib imprime su progreso aquí.',
+  },
+};

@@ -1,0 +1,169 @@
+/**
+ * What the UI shows of a run, built from the run's events as they arrive:
+ * the parent's card, one card per worker (pid, received globals, tasks and
+ * their results, state), the progress of the workbook, the verbose log, and
+ * the final report.
+ */
+import type { RunEvent, RunPhase } from '../../../shared/api';
+import type { GlobalSummary } from '../../../shared/memory';
+import type { RunParams } from '../../../shared/params';
+import type { RunReport } from '../../../shared/report';
+
+export type WorkerState = 'starting' | 'idle' | 'running' | 'done' | 'error';
+
+export interface TaskView {
+  index: number;
+  state: 'running' | 'done' | 'error';
+  /** The result as Python prints it, once it is in. */
+  display: string | null;
+}
+
+export interface WorkerView {
+  slot: number;
+  pid: number;
+  state: WorkerState;
+  /** The globals this worker received; null until it has installed the task. */
+  received: GlobalSummary[] | null;
+  tasks: TaskView[];
+  read: { taskIndex: number; rowsRead: number; rowsWanted: number } | null;
+}
+
+export interface RunView {
+  runId: number | null;
+  status: 'idle' | 'running' | 'finished';
+  phase: RunPhase | null;
+  params: RunParams | null;
+  mainPid: number | null;
+  mainGlobals: GlobalSummary[];
+  workers: WorkerView[];
+  excel: { rowsWritten: number; totalRows: number } | null;
+  log: string[];
+  report: RunReport | null;
+}
+
+export const IDLE_RUN: RunView = {
+  runId: null,
+  status: 'idle',
+  phase: null,
+  params: null,
+  mainPid: null,
+  mainGlobals: [],
+  workers: [],
+  excel: null,
+  log: [],
+  report: null,
+};
+
+function updateWorker(
+  view: RunView,
+  slot: number,
+  change: (worker: WorkerView) => WorkerView,
+): RunView {
+  return {
+    ...view,
+    workers: view.workers.map((worker) => (worker.slot === slot ? change(worker) : worker)),
+  };
+}
+
+function upsertTask(tasks: TaskView[], task: TaskView): TaskView[] {
+  const rest = tasks.filter((t) => t.index !== task.index);
+  return [...rest, task].sort((a, b) => a.index - b.index);
+}
+
+/** Applies one event. Events of another run than the current one are ignored. */
+export function reduceRun(view: RunView, event: RunEvent): RunView {
+  // A newer run replaces what is shown; events of an older one are late and ignored.
+  if (view.runId === null || event.runId > view.runId)
+    view = { ...IDLE_RUN, runId: event.runId, status: 'running' };
+  else if (event.runId < view.runId) return view;
+  switch (event.type) {
+    case 'run-started':
+      return {
+        ...view,
+        params: event.params,
+        mainPid: event.mainPid,
+        mainGlobals: event.mainGlobals,
+      };
+    case 'phase':
+      return { ...view, phase: event.phase };
+    case 'excel-progress':
+      return { ...view, excel: { rowsWritten: event.rowsWritten, totalRows: event.totalRows } };
+    case 'workers-ready':
+      return {
+        ...view,
+        workers: event.workers.map((w) => ({
+          slot: w.slot,
+          pid: w.pid,
+          state: 'idle',
+          received: null,
+          tasks: [],
+          read: null,
+        })),
+      };
+    case 'installed':
+      return updateWorker(view, event.slot, (w) => ({ ...w, received: event.received }));
+    case 'task-started':
+      return updateWorker(view, event.slot, (w) => ({
+        ...w,
+        state: 'running',
+        tasks: upsertTask(w.tasks, { index: event.taskIndex, state: 'running', display: null }),
+      }));
+    case 'task-done':
+      return updateWorker(view, event.slot, (w) => {
+        const tasks = upsertTask(w.tasks, {
+          index: event.taskIndex,
+          state: 'done',
+          display: event.display,
+        });
+        return {
+          ...w,
+          tasks,
+          state: tasks.some((t) => t.state === 'running') ? 'running' : 'idle',
+        };
+      });
+    case 'read-progress':
+      return updateWorker(view, event.slot, (w) => ({
+        ...w,
+        read: {
+          taskIndex: event.taskIndex,
+          rowsRead: event.rowsRead,
+          rowsWanted: event.rowsWanted,
+        },
+      }));
+    case 'log':
+      return { ...view, log: [...view.log, event.line] };
+    case 'run-finished':
+      return finishRun(view, event.report);
+  }
+  return view;
+}
+
+/** Marks each worker done, or in error for the one that raised or died. */
+function finishRun(view: RunView, report: RunReport): RunView {
+  const failedPid = report.error?.workerPid ?? null;
+  const workers = view.workers.map((worker): WorkerView => {
+    if (worker.pid === failedPid) {
+      const failedTask = report.error?.taskIndex;
+      const tasks =
+        failedTask === null || failedTask === undefined
+          ? worker.tasks
+          : upsertTask(worker.tasks, { index: failedTask, state: 'error', display: null });
+      return { ...worker, state: 'error', tasks };
+    }
+    const received = report.workers.find((w) => w.pid === worker.pid)?.received ?? worker.received;
+    return {
+      ...worker,
+      received,
+      state: 'done',
+      tasks: worker.tasks.filter((t) => t.state !== 'running'),
+    };
+  });
+  return {
+    ...view,
+    status: 'finished',
+    phase: 'finished',
+    workers,
+    report,
+    log: report.log.length ? report.log : view.log,
+  };
+}
