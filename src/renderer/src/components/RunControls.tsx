@@ -52,7 +52,7 @@ export function RunControls({ lesson, host, busy, onRun, onCancel }: Props): Rea
   };
 
   return (
-    <form className="run-controls" onSubmit={submit}>
+    <form className="run-controls" onSubmit={submit} noValidate>
       <label>
         <span>{t('controls.workers')}</span>
         <input
