@@ -151,6 +151,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tests check contracts across layers (the lab's writer against the worker's
+    // reader, say); they are not shipped, so only the electron rule holds there.
+    files: ['src/**/*.test.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -23,6 +23,17 @@ export interface ReportError {
   signal?: string | null;
 }
 
+/** How a worker read one chunk of my_database.xlsx. */
+export interface ReadRecord {
+  taskIndex: number;
+  rows: number;
+  /** `scanner`: the lab's streaming row scanner; `exceljs`: exceljs's streaming reader (other layouts, errors). */
+  reader: 'scanner' | 'exceljs';
+  /** From the start of the read to the chunk's first row. */
+  firstRowMs: number;
+  totalMs: number;
+}
+
 export interface WorkerReport {
   /** Position of the worker in the pool (0-based), stable across runs while the process lives. */
   slot: number;
@@ -41,6 +52,9 @@ export interface WorkerReport {
   };
   /** File handles still open on .xlsx files at the end of the run (should be 0; null where the OS cannot tell). */
   openXlsxHandles: number | null;
+  /** The largest resident set the worker reached during the run; null when it did not answer. */
+  peakRss: number | null;
+  reads: ReadRecord[];
 }
 
 export interface RunReport {

@@ -7,6 +7,7 @@
  */
 import type { ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySnapshot } from './memory';
+import type { ReadRecord } from './report';
 
 /** An error raised in a worker, in a form that survives the trip to the parent. */
 export interface SerializedError {
@@ -26,8 +27,6 @@ export interface InstallMessage {
   globals: Record<string, unknown>;
   /** Send `task-started` before each task (the UI wants it; the CLI and the benchmark do not). */
   announceStarts: boolean;
-  /** Load the Excel reader before the first task (only the Excel lesson needs it). */
-  needsExcel: boolean;
 }
 
 export interface TaskCall {
@@ -78,6 +77,10 @@ export type WorkerToMain =
       datasetBytes: number;
       /** How many file handles of the worker still point at an .xlsx file (0 unless a reader leaked one). */
       openXlsxHandles: number | null;
+      /** The largest resident set the worker reached during the run (sampled while reading). */
+      peakRss: number;
+      /** How each chunk was read (Excel lesson only). */
+      reads: ReadRecord[];
     }
   | { type: 'measured'; requestId: number; memory: MemorySnapshot };
 

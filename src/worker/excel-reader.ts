@@ -16,6 +16,8 @@ import type * as ExcelJsNamespace from 'exceljs';
 import type { Row } from 'exceljs';
 import { DATASET_COLUMN } from '../shared/experiments';
 import { ExcelError } from '../shared/excel-error';
+import { scanChunk } from './sheet-scanner';
+import { UnsupportedZipError } from './zip-entries';
 
 type ExcelJsModule = typeof ExcelJsNamespace;
 let excelJs: ExcelJsModule | undefined;
@@ -70,9 +72,10 @@ interface WorksheetReaderInternals {
 /**
  * Releases what exceljs keeps when a read stops early: the workbook's file
  * stream, and, for a workbook whose sheet precedes the workbook parts, the
- * stream of the temporary copy of the sheet and the copy itself. (If such a
- * read fails halfway, the copy's descriptor stays open until the worker exits:
- * exceljs gives no handle on it.)
+ * stream of the temporary copy of the sheet and the copy itself. (A read of
+ * such a copy is only stopped early when the run is cancelled; then exceljs's
+ * descriptor of the copy stays open until the worker exits: it gives no handle
+ * on it.)
  */
 async function releaseReader(
   input: ReadStream,
@@ -86,8 +89,35 @@ async function releaseReader(
   }
 }
 
-/** Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's `my_data` column. */
-export async function readExcelChunk(file: string, options: ChunkReadOptions): Promise<ExcelChunk> {
+/** How a chunk was read, for the report and the benchmark. */
+export interface ReadStats {
+  /** `scanner` (the fast path) or `exceljs` (any other workbook, and every error). */
+  reader: 'scanner' | 'exceljs';
+  /** From the start of the read to the chunk's first row. */
+  firstRowMs: number;
+  totalMs: number;
+}
+
+function fileProblem(file: string, path: string, error: unknown): ExcelError | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT')
+    return new ExcelError(file, null, `the file does not exist (looked for ${path})`);
+  if (code === 'EACCES')
+    return new ExcelError(file, null, `the file cannot be read (permission denied: ${path})`);
+  if (code === 'EISDIR')
+    return new ExcelError(file, null, `this is a folder, not a workbook (${path})`);
+  return null;
+}
+
+/**
+ * Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's
+ * `my_data` column: with the scanner when the workbook has the plain layout,
+ * with exceljs's streaming reader otherwise (which also names any problem).
+ */
+export async function readExcelChunk(
+  file: string,
+  options: ChunkReadOptions,
+): Promise<{ chunk: ExcelChunk; stats: ReadStats }> {
   const { skiprows, nrows } = options;
   if (!Number.isInteger(skiprows) || skiprows < 0 || !Number.isInteger(nrows) || nrows < 0) {
     throw new RangeError(
@@ -95,6 +125,45 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
     );
   }
   const path = resolve(file);
+  const started = performance.now();
+  const onProgress = (rowsRead: number): void => {
+    options.onProgress?.(rowsRead);
+    if (options.isCancelled?.()) throw new CancelledError('the run was cancelled');
+  };
+  let result: { data: Float64Array; firstRowMs: number };
+  let reader: ReadStats['reader'] = 'scanner';
+  try {
+    result = await scanChunk(path, { skiprows, nrows, onProgress });
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const problem = fileProblem(file, path, error);
+    if (problem) throw problem;
+    if (error instanceof UnsupportedZipError && error.notAZip) {
+      throw new ExcelError(
+        file,
+        null,
+        'not a readable .xlsx workbook (the file is not a zip archive)',
+      );
+    }
+    reader = 'exceljs';
+    result = await readWithExcelJs(file, path, { ...options, onProgress });
+  }
+  const chunk: ExcelChunk = { columns: [DATASET_COLUMN], shape: [nrows, 1], my_data: result.data };
+  return {
+    chunk,
+    stats: { reader, firstRowMs: result.firstRowMs, totalMs: performance.now() - started },
+  };
+}
+
+/** The full reader: exceljs's streaming WorkbookReader. */
+async function readWithExcelJs(
+  file: string,
+  path: string,
+  options: ChunkReadOptions,
+): Promise<{ data: Float64Array; firstRowMs: number }> {
+  const { skiprows, nrows } = options;
+  const started = performance.now();
+  let firstRowMs = 0;
   const ExcelJS = await loadExcelJs();
   const data = new Float64Array(nrows);
   // Sheet row 1 is the header; data row i is sheet row i + 2.
@@ -119,17 +188,28 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
   const readFirstSheet = async (
     worksheet: AsyncIterable<Row>,
     fromTemporaryCopy: boolean,
-  ): Promise<void> => {
+  ): Promise<ExcelError | null> => {
+    // From a temporary copy, a problem is returned and raised only once the
+    // whole workbook was read (see readRows); from the zip, it is raised at once.
+    let problem: ExcelError | null = null;
+    const raise = (error: ExcelError): void => {
+      if (!fromTemporaryCopy) throw error;
+      problem ??= error;
+    };
     for await (const row of worksheet) {
+      if (problem) continue;
       const rowNumber = row.number;
       if (rowNumber === 1) {
         const header = row.getCell(1).value;
         if (header !== DATASET_COLUMN) {
-          throw new ExcelError(
-            file,
-            1,
-            `the header of column A should be "${DATASET_COLUMN}" but is ${describeCell(header)}`,
+          raise(
+            new ExcelError(
+              file,
+              1,
+              `the header of column A should be "${DATASET_COLUMN}" but is ${describeCell(header)}`,
+            ),
           );
+          continue;
         }
         sawHeader = true;
         continue;
@@ -141,22 +221,25 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
       }
       const value = row.getCell(1).value;
       if (typeof value !== 'number') {
-        throw new ExcelError(
-          file,
-          rowNumber,
-          `"${DATASET_COLUMN}" must hold a number, but the cell holds ${describeCell(value)}`,
+        raise(
+          new ExcelError(
+            file,
+            rowNumber,
+            `"${DATASET_COLUMN}" must hold a number, but the cell holds ${describeCell(value)}`,
+          ),
         );
+        continue;
       }
       data[rowNumber - firstRow] = value;
+      if (got === 0) firstRowMs = performance.now() - started;
       got += 1;
-      if (got % PROGRESS_EVERY === 0) {
-        options.onProgress?.(got);
-        if (options.isCancelled?.()) throw new CancelledError('the run was cancelled');
-      }
+      if (got % PROGRESS_EVERY === 0) options.onProgress?.(got);
       if (rowNumber === lastRow && !fromTemporaryCopy) break;
     }
+    return problem;
   };
 
+  let deferred: ExcelError | null = null;
   const readRows = async (): Promise<void> => {
     for await (const worksheet of reader) {
       sheets += 1;
@@ -166,7 +249,7 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
       const fromTemporaryCopy = internals.iterator instanceof ReadStream;
       if (sheets === 1) {
         current = internals;
-        await readFirstSheet(worksheet, fromTemporaryCopy);
+        deferred = await readFirstSheet(worksheet, fromTemporaryCopy);
       } else if (fromTemporaryCopy) {
         for await (const _row of worksheet) {
           // Drained, not used: the tutorial's data is on the first sheet.
@@ -174,20 +257,17 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
       }
       if (!fromTemporaryCopy) break;
     }
+    if (deferred) throw deferred;
   };
 
   try {
     await Promise.race([readRows(), inputFailed]);
   } catch (error) {
     if (error instanceof ExcelError || error instanceof CancelledError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new ExcelError(file, null, `the file does not exist (looked for ${path})`);
-    if (code === 'EACCES')
-      throw new ExcelError(file, null, `the file cannot be read (permission denied: ${path})`);
-    if (code === 'EISDIR')
-      throw new ExcelError(file, null, `this is a folder, not a workbook (${path})`);
-    throw new ExcelError(file, null, `not a readable .xlsx workbook (${(error as Error).message})`);
+    throw (
+      fileProblem(file, path, error) ??
+      new ExcelError(file, null, `not a readable .xlsx workbook (${(error as Error).message})`)
+    );
   } finally {
     await releaseReader(input, current);
   }
@@ -202,5 +282,5 @@ export async function readExcelChunk(file: string, options: ChunkReadOptions): P
     );
   }
   options.onProgress?.(got);
-  return { columns: [DATASET_COLUMN], shape: [nrows, 1], my_data: data };
+  return { data, firstRowMs };
 }

@@ -7,6 +7,7 @@
  * browser host, the CLI and the tests with child_process.fork.
  */
 import type { GlobalSummary } from '../shared/memory';
+import type { ReadRecord } from '../shared/report';
 import {
   isMainToWorker,
   serializeError,
@@ -14,7 +15,7 @@ import {
   type InstallMessage,
   type MainToWorker,
 } from '../shared/worker-protocol';
-import { loadExcelJs, readExcelChunk, type ChunkReadOptions } from './excel-reader';
+import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
 import { collectGarbage, countOpenXlsxHandles, measureMemory } from './memory';
 import { connectToParent } from './port';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
@@ -31,6 +32,10 @@ interface RunState {
   announceStarts: boolean;
   /** The task running now, so that read progress can name it. */
   currentTask: number;
+  /** How each chunk was read. */
+  reads: ReadRecord[];
+  /** The largest resident set seen during the run. */
+  peakRss: number;
 }
 
 const parent = connectToParent();
@@ -63,24 +68,29 @@ function install(message: InstallMessage): void {
     readChunks: [],
     announceStarts: message.announceStarts,
     currentTask: -1,
+    reads: [],
+    peakRss: process.memoryUsage.rss(),
   };
   const helpers = {
     sum,
     read_excel: async (file: string, options: ChunkReadOptions) => {
       const taskIndex = state.currentTask;
-      const chunk = await readExcelChunk(file, {
+      const { chunk, stats } = await readExcelChunk(file, {
         ...options,
-        onProgress: (rowsRead) =>
+        onProgress: (rowsRead) => {
+          state.peakRss = Math.max(state.peakRss, process.memoryUsage.rss());
           link.send({
             type: 'read-progress',
             runId,
             taskIndex,
             rowsRead,
             rowsWanted: options.nrows,
-          }),
+          });
+        },
         isCancelled: () => cancelledRuns.has(runId),
       });
       state.readChunks.push(chunk.my_data);
+      state.reads.push({ taskIndex, rows: chunk.shape[0], ...stats });
       return chunk;
     },
   };
@@ -130,6 +140,7 @@ function endRun(runId: number): void {
     for (const value of Object.values(state.globals)) datasetBytes += datasetBytesOf(value);
     for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
   }
+  const peakRss = Math.max(state?.peakRss ?? 0, process.memoryUsage.rss());
   collectGarbage();
   const memory = measureMemory();
   link.send({
@@ -138,6 +149,8 @@ function endRun(runId: number): void {
     memory,
     datasetBytes,
     openXlsxHandles: countOpenXlsxHandles(),
+    peakRss,
+    reads: state?.reads ?? [],
   });
   // Drop the run's data only after measuring it: the figures show what the worker held.
   if (state) run = null;
@@ -157,9 +170,8 @@ function handle(message: MainToWorker): void {
       process.exit(0);
       return;
     case 'install':
-      queue = queue.then(async () => {
+      queue = queue.then(() => {
         try {
-          if (message.needsExcel) await loadExcelJs();
           install(message);
         } catch (error) {
           link.send({

@@ -55,8 +55,27 @@ interface WorkbookWriterInternals {
   addWorkbook(): Promise<void>;
 }
 
+/** The part of exceljs's WorksheetWriter this module writes rows to (not in its public types). */
+interface WorksheetWriterInternals {
+  stream: { write(data: Buffer): unknown };
+}
+
 /** Rows between progress reports and pauses that let the zip stream drain. */
 const ROWS_PER_STEP = 32_768;
+
+/**
+ * Data rows `start … end-1` as sheet XML: `<row r="2"><c r="A2"><v>0</v></c></row>`
+ * (sheet row = data row + 2, after the header), the cell form exceljs writes
+ * for a number, without its per-row layout attributes.
+ */
+export function rowsXml(data: Float64Array, start: number, end: number): string {
+  const parts = new Array<string>(end - start);
+  for (let i = start; i < end; i += 1) {
+    const row = i + 2;
+    parts[i - start] = `<row r="${row}"><c r="A${row}"><v>${data[i]}</v></c></row>`;
+  }
+  return parts.join('');
+}
 
 export interface WriteProgress {
   rowsWritten: number;
@@ -82,6 +101,8 @@ export async function writeDatabase(
       filename: temporary,
       useSharedStrings: true,
       useStyles: false,
+      // Fast compression: a column of integers compresses well at any level.
+      zip: { zlib: { level: 1 } },
     });
     const internals = workbook as unknown as WorkbookWriterInternals;
     for (const part of LEADING_PARTS) internals.zip.append(part.xml, { name: part.name });
@@ -91,14 +112,18 @@ export async function writeDatabase(
         () => Promise.resolve();
 
     const sheet = workbook.addWorksheet(SHEET_NAME);
+    // The header goes through exceljs (it opens <sheetData> and registers the shared string).
     sheet.addRow([DATASET_COLUMN]).commit();
+    // The data rows are written as XML straight into the sheet's stream: exceljs's
+    // row objects cost about 5 µs a row, the XML below a tenth of that.
+    const stream = (sheet as unknown as WorksheetWriterInternals).stream;
     const totalRows = data.length;
-    for (let i = 0; i < totalRows; i += 1) {
-      sheet.addRow([data[i]]).commit();
-      if ((i + 1) % ROWS_PER_STEP === 0) {
-        onProgress?.({ rowsWritten: i + 1, totalRows });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+    for (let start = 0; start < totalRows; start += ROWS_PER_STEP) {
+      const end = Math.min(start + ROWS_PER_STEP, totalRows);
+      stream.write(Buffer.from(rowsXml(data, start, end), 'latin1'));
+      onProgress?.({ rowsWritten: end, totalRows });
+      // Let the zip stream compress what was written before writing more.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     sheet.commit();
     await workbook.commit();

@@ -131,6 +131,8 @@ describe('a bad workbook', () => {
       'my_database.xlsx, row 62: "my_data" must hold a number, but the cell holds the text "sixty"',
     );
     expect(report.error?.taskIndex).toBe(1);
+    // exceljs read this workbook (sheet before the workbook parts) from a temporary copy: none is left open.
+    expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
   });
 
   it('too few rows: the error says where the sheet ends', async () => {
@@ -144,7 +146,7 @@ describe('a bad workbook', () => {
     expect(report.error?.message).toContain('the sheet ends after 70 data rows');
   });
 
-  it('a workbook saved by another program (sheet before the workbook parts) still reads, with no temp file left', async () => {
+  it('a workbook saved by another program, sheet first in the zip: the scanner still reads it', async () => {
     const fixture = lab({ existingDatabase: true });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
@@ -155,6 +157,31 @@ describe('a bad workbook', () => {
     expect(report.results).toEqual([
       { shape: [50, 1], sum: 1225 },
       { shape: [50, 1], sum: 3725 },
+    ]);
+    expect(report.workers.flatMap((w) => w.reads.map((r) => r.reader))).toEqual([
+      'scanner',
+      'scanner',
+    ]);
+    expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
+  });
+
+  it('styled cells, which the scanner leaves to exceljs: exceljs reads them, and leaves nothing open', async () => {
+    const fixture = lab({ existingDatabase: true });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['my_data']);
+    for (let i = 0; i < 100; i += 1) sheet.addRow([i]);
+    sheet.getColumn(1).numFmt = '0.00';
+    sheet.getColumn(1).font = { bold: true };
+    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    const report = await fixture.lab.run({ experiment: 'partial-read' });
+    expect(report.results).toEqual([
+      { shape: [50, 1], sum: 1225 },
+      { shape: [50, 1], sum: 3725 },
+    ]);
+    expect(report.workers.flatMap((w) => w.reads.map((r) => r.reader))).toEqual([
+      'exceljs',
+      'exceljs',
     ]);
     expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
   });

@@ -178,7 +178,6 @@ export class Lab {
           taskSource: definition.taskSource,
           globals: sent,
           announceStarts: options.announceStarts ?? false,
-          needsExcel: definition.usesExcel,
         },
         args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
         signal,
@@ -211,6 +210,8 @@ export class Lab {
         datasetBytes: worker.datasetBytes,
         memory: { baseline: worker.baseline, after: worker.after },
         openXlsxHandles: worker.openXlsxHandles,
+        peakRss: worker.peakRss,
+        reads: worker.reads,
       })),
       memory: {
         datasetBytes,

@@ -8,6 +8,7 @@
  */
 import type { ParallelEvent } from '../../shared/api';
 import type { GlobalSummary, MemorySnapshot } from '../../shared/memory';
+import type { ReadRecord } from '../../shared/report';
 import type { BatchSize } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
 import { JoblibProgress } from '../../shared/verbose';
@@ -47,6 +48,8 @@ export interface ParallelWorkerOutcome {
   after: MemorySnapshot | null;
   datasetBytes: number;
   openXlsxHandles: number | null;
+  peakRss: number | null;
+  reads: ReadRecord[];
 }
 
 export interface ParallelOutcome {
@@ -277,7 +280,7 @@ export class Parallel {
         taskIndexes: taskIndexes.get(worker) ?? [],
         received: received.get(worker) ?? [],
         baseline: worker.baseline as MemorySnapshot,
-        ...(outcomes[i] ?? { after: null, datasetBytes: 0, openXlsxHandles: null }),
+        ...(outcomes[i] ?? NO_FIGURES),
       })),
       poolStartMs: startMs,
       runMs,
@@ -286,23 +289,10 @@ export class Parallel {
   }
 
   /** Asks a worker for its end-of-run figures; one that does not answer in time is killed. */
-  private endRun(
-    worker: WorkerClient,
-    runId: number,
-    timeoutMs: number,
-  ): Promise<{
-    after: MemorySnapshot | null;
-    datasetBytes: number;
-    openXlsxHandles: number | null;
-  }> {
-    const none = { after: null, datasetBytes: 0, openXlsxHandles: null };
-    if (!worker.alive) return Promise.resolve(none);
+  private endRun(worker: WorkerClient, runId: number, timeoutMs: number): Promise<EndOfRun> {
+    if (!worker.alive) return Promise.resolve(NO_FIGURES);
     return new Promise((resolve) => {
-      const done = (
-        value:
-          | typeof none
-          | { after: MemorySnapshot; datasetBytes: number; openXlsxHandles: number | null },
-      ): void => {
+      const done = (value: EndOfRun): void => {
         clearTimeout(timer);
         offMessage();
         offExit();
@@ -310,19 +300,31 @@ export class Parallel {
       };
       const timer = setTimeout(() => {
         worker.kill();
-        done(none);
+        done(NO_FIGURES);
       }, timeoutMs);
       const offMessage = worker.onMessage((message) => {
         if (message.type === 'run-ended' && message.runId === runId) {
-          done({
-            after: message.memory,
-            datasetBytes: message.datasetBytes,
-            openXlsxHandles: message.openXlsxHandles,
-          });
+          const { memory: after, datasetBytes, openXlsxHandles, peakRss, reads } = message;
+          done({ after, datasetBytes, openXlsxHandles, peakRss, reads });
         }
       });
-      const offExit = worker.onExit(() => done(none));
+      const offExit = worker.onExit(() => done(NO_FIGURES));
       worker.send({ type: 'end-run', runId });
     });
   }
 }
+
+/** What a worker reports at the end of a run. */
+type EndOfRun = Pick<
+  ParallelWorkerOutcome,
+  'after' | 'datasetBytes' | 'openXlsxHandles' | 'peakRss' | 'reads'
+>;
+
+/** The figures of a worker that died or did not answer. */
+const NO_FIGURES: EndOfRun = {
+  after: null,
+  datasetBytes: 0,
+  openXlsxHandles: null,
+  peakRss: null,
+  reads: [],
+};
