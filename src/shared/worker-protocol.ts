@@ -47,7 +47,8 @@ export type MainToWorker =
   | BatchMessage
   | { type: 'cancel'; runId: number }
   | { type: 'end-run'; runId: number }
-  | { type: 'measure'; requestId: number }
+  /** `settle`: collect garbage first and wait its turn after earlier messages (for a baseline); otherwise answer at once (for sampling). */
+  | { type: 'measure'; requestId: number; settle: boolean }
   | { type: 'shutdown' };
 
 export type WorkerToMain =

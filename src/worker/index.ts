@@ -7,6 +7,7 @@
  * browser host, the CLI and the tests with child_process.fork.
  */
 import type { GlobalSummary } from '../shared/memory';
+import { deserialize, serialize } from 'node:v8';
 import type { ReadRecord } from '../shared/report';
 import {
   isMainToWorker,
@@ -16,7 +17,7 @@ import {
   type MainToWorker,
 } from '../shared/worker-protocol';
 import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
-import { collectGarbage, countOpenXlsxHandles, measureMemory } from './memory';
+import { countOpenXlsxHandles, measureMemory, settleMemory } from './memory';
 import { connectToParent } from './port';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
 import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
@@ -133,7 +134,7 @@ async function runBatch(message: BatchMessage): Promise<void> {
   });
 }
 
-function endRun(runId: number): void {
+async function endRun(runId: number): Promise<void> {
   const state = run && run.runId === runId ? run : null;
   let datasetBytes = 0;
   if (state) {
@@ -141,7 +142,7 @@ function endRun(runId: number): void {
     for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
   }
   const peakRss = Math.max(state?.peakRss ?? 0, process.memoryUsage.rss());
-  collectGarbage();
+  await settleMemory();
   const memory = measureMemory();
   link.send({
     type: 'run-ended',
@@ -155,7 +156,6 @@ function endRun(runId: number): void {
   // Drop the run's data only after measuring it: the figures show what the worker held.
   if (state) run = null;
   cancelledRuns.delete(runId);
-  collectGarbage();
 }
 
 function handle(message: MainToWorker): void {
@@ -164,7 +164,14 @@ function handle(message: MainToWorker): void {
       cancelledRuns.add(message.runId);
       return;
     case 'measure':
-      link.send({ type: 'measured', requestId: message.requestId, memory: measureMemory() });
+      if (!message.settle) {
+        link.send({ type: 'measured', requestId: message.requestId, memory: measureMemory() });
+        return;
+      }
+      queue = queue.then(async () => {
+        await settleMemory();
+        link.send({ type: 'measured', requestId: message.requestId, memory: measureMemory() });
+      });
       return;
     case 'shutdown':
       process.exit(0);
@@ -198,12 +205,39 @@ link.onMessage((message) => {
   handle(message);
 });
 
-// Warm up before measuring the baseline: the modules every lesson needs are
-// loaded by now; exceljs loads only for the Excel lesson.
-collectGarbage();
-link.send({
-  type: 'ready',
-  pid: process.pid,
-  baseline: measureMemory(),
-  nodeVersion: process.versions.node,
+/**
+ * Runs, once and on a small sample, every path a run takes (deserializing a
+ * message with a typed array, compiling and calling a task, describing
+ * globals, measuring), so that their one-time costs (compiled code, V8's
+ * caches) are paid before the baseline and do not count as data.
+ */
+function warmUp(): void {
+  const sample = new Float64Array(4096).map((_, i) => i);
+  const copy = deserialize(serialize({ globals: { my_global_df: { my_data: sample } } })) as {
+    globals: Record<string, unknown>;
+  };
+  const task = compileTask(
+    'warm_up',
+    'function warm_up(start, end) { return sum(my_global_df.my_data.subarray(start, end)); }',
+    copy.globals,
+    { sum },
+  );
+  task(0, sample.length);
+  summarizeGlobal('my_global_df', copy.globals.my_global_df);
+  datasetBytesOf(copy.globals.my_global_df);
+  serializeError(new Error('warm-up'));
+  measureMemory();
+  countOpenXlsxHandles();
+}
+
+// The modules every lesson needs are loaded by now (exceljs loads only for a
+// workbook the scanner cannot read): warm up, settle, then measure the baseline.
+warmUp();
+void settleMemory().then(() => {
+  link.send({
+    type: 'ready',
+    pid: process.pid,
+    baseline: measureMemory(),
+    nodeVersion: process.versions.node,
+  });
 });

@@ -14,6 +14,18 @@ export function collectGarbage(): void {
   if (gc) gc();
 }
 
+/**
+ * Collects garbage and waits for its aftermath, so that a measurement shows
+ * what the worker holds and not what it has just dropped: V8 frees the
+ * backing stores of dead ArrayBuffers (the IPC copies of a dataset) on a
+ * background thread after the collection itself returns.
+ */
+export async function settleMemory(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+}
+
 export function measureMemory(): MemorySnapshot {
   const usage = process.memoryUsage();
   let smaps = null;

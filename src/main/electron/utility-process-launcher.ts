@@ -6,6 +6,7 @@
 import { utilityProcess } from 'electron';
 import {
   WORKER_EXEC_ARGV,
+  workerEnvironment,
   type Launcher,
   type SpawnOptions,
   type WorkerHandle,
@@ -20,7 +21,7 @@ export class UtilityProcessLauncher implements Launcher {
   spawn(options: SpawnOptions): WorkerHandle {
     const child = utilityProcess.fork(this.workerPath, [], {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: workerEnvironment(options.env),
       execArgv: [...WORKER_EXEC_ARGV],
       serviceName: 'Isolation Lab worker',
       stdio: 'inherit',

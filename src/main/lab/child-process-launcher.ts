@@ -5,7 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import type { Launcher, SpawnOptions, WorkerHandle } from './launcher';
-import { WORKER_EXEC_ARGV } from './launcher';
+import { WORKER_EXEC_ARGV, workerEnvironment } from './launcher';
 
 export class ChildProcessLauncher implements Launcher {
   readonly backendName = 'ChildProcessBackend';
@@ -16,7 +16,7 @@ export class ChildProcessLauncher implements Launcher {
   spawn(options: SpawnOptions): WorkerHandle {
     const child = fork(this.workerPath, [], {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: workerEnvironment(options.env),
       execArgv: [...WORKER_EXEC_ARGV],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

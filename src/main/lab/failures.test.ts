@@ -44,7 +44,7 @@ describe('a worker that dies', () => {
     const fixture = lab();
     let killedAt = 0;
     let victim = 0;
-    const { report, acted } = await duringRead(fixture, 200_000, (pid) => {
+    const { report, acted } = await duringRead(fixture, 1_048_575, (pid) => {
       victim = pid;
       killedAt = performance.now();
       process.kill(pid, 'SIGKILL');
@@ -82,7 +82,7 @@ describe('a worker that dies', () => {
 describe('cancelling', () => {
   it('a run cancelled halfway ends with CancelledError and the pool still works', async () => {
     const fixture = lab();
-    const { report } = await duringRead(fixture, 200_000, () => fixture.lab.cancel());
+    const { report } = await duringRead(fixture, 1_048_575, () => fixture.lab.cancel());
     expect(report.error?.name).toBe('CancelledError');
     expect(report.results).toBeNull();
     const next = await fixture.lab.run({ experiment: 'read-global' });

@@ -100,6 +100,8 @@ export class Parallel {
       workers: workers.map((w) => ({ slot: w.slot, pid: w.pid })),
       startMs,
     });
+    // This run's baseline: each worker as it is now, before the run's data arrives.
+    const baselines = await Promise.all(workers.map((w) => w.measure(true)));
 
     const started = performance.now();
     const total = call.args.length;
@@ -279,7 +281,7 @@ export class Parallel {
         pid: worker.pid,
         taskIndexes: taskIndexes.get(worker) ?? [],
         received: received.get(worker) ?? [],
-        baseline: worker.baseline as MemorySnapshot,
+        baseline: baselines[i] ?? (worker.baseline as MemorySnapshot),
         ...(outcomes[i] ?? NO_FIGURES),
       })),
       poolStartMs: startMs,

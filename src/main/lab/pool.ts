@@ -5,7 +5,6 @@
  * and closed with "wait, then kill" so that no process is left behind.
  */
 import type { Launcher } from './launcher';
-import { WORKER_ENV } from './launcher';
 import { WorkerClient } from './worker-client';
 
 export interface PoolOptions {
@@ -48,7 +47,7 @@ export class WorkerPool {
       if (slots.has(slot)) continue;
       const worker = new WorkerClient(slot, this.options.launcher, {
         cwd: this.options.cwd,
-        env: { ...WORKER_ENV },
+        env: {},
       });
       spawned.push(worker);
       this.options.onSpawn?.(worker);

@@ -16,8 +16,7 @@ export class WorkerClient {
   pid = 0;
   baseline: MemorySnapshot | null = null;
   exit: WorkerExit | null = null;
-  /** Batches sent and not yet answered. */
-  outstanding = 0;
+  private nextRequestId = 1;
   readonly ready: Promise<void>;
   private readonly handle: WorkerHandle;
   private readonly messageListeners = new Set<(message: WorkerToMain) => void>();
@@ -86,6 +85,30 @@ export class WorkerClient {
   onExit(listener: (exit: WorkerExit) => void): () => void {
     this.exitListeners.add(listener);
     return () => this.exitListeners.delete(listener);
+  }
+
+  /**
+   * The worker's memory now. With `settle`, the worker first finishes what it
+   * was sent before and collects garbage: a baseline. Resolves with null when
+   * the worker does not answer within `timeoutMs` or dies.
+   */
+  measure(settle: boolean, timeoutMs = 5_000): Promise<MemorySnapshot | null> {
+    if (!this.alive) return Promise.resolve(null);
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      const done = (memory: MemorySnapshot | null): void => {
+        clearTimeout(timer);
+        offMessage();
+        offExit();
+        resolve(memory);
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      const offMessage = this.onMessage((message) => {
+        if (message.type === 'measured' && message.requestId === requestId) done(message.memory);
+      });
+      const offExit = this.onExit(() => done(null));
+      this.send({ type: 'measure', requestId, settle });
+    });
   }
 
   /** Ends the process at once. */

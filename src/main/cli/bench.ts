@@ -1,0 +1,327 @@
+/**
+ * `npm run bench [-- --json] [-- --reps N]`: the lab's speed and memory,
+ * measured on this machine, each figure the median and spread of N
+ * repetitions (at least 3). Printed as a table, or as one JSON document.
+ * Figures are reported, never asserted: machines are shared and noisy.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { MIB } from '../../shared/memory';
+import type { RunReport } from '../../shared/report';
+import { ChildProcessLauncher } from '../lab/child-process-launcher';
+import { makeDataFrame } from '../lab/dataset';
+import { writeDatabase } from '../lab/excel-database';
+import { Lab } from '../lab/lab';
+import { WorkerPool } from '../lab/pool';
+
+const EXCEL_ROWS = 1_048_575;
+const TINY_TASKS = 10_000;
+
+/** Median, min and max of repeated measurements. */
+export interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function stat(values: number[]): Stat {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] as number, max: sorted.at(-1) as number, n: sorted.length };
+}
+
+/** The parent's resident set, sampled every 10 ms while a step runs. */
+class PeakSampler {
+  private peak = process.memoryUsage.rss();
+  private readonly timer = setInterval(() => {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }, 10);
+  stop(): number {
+    clearInterval(this.timer);
+    return Math.max(this.peak, process.memoryUsage.rss());
+  }
+}
+
+function newLab(dataDir: string, existingDatabase = false): Lab {
+  return new Lab({
+    launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+    dataDir,
+    existingDatabase,
+  });
+}
+
+async function run(lab: Lab, request: Record<string, unknown>): Promise<RunReport> {
+  const report = await lab.run({ verbose: 0, ...request });
+  if (report.error)
+    throw new Error(`${String(request.experiment)} failed: ${report.error.message}`);
+  return report;
+}
+
+interface Results {
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  repetitions: number;
+  poolReadyMs: Record<string, Stat>;
+  tinyTasks: Record<'batch1' | 'auto', { tasksPerSecond: Stat; wallMs: Stat }>;
+  excelWrite: { rows: number; wallMs: Stat; rowsPerSecond: Stat; parentPeakRssMiB: Stat };
+  partialRead: Record<
+    string,
+    {
+      wallMs: Stat;
+      rowsPerSecond: Stat;
+      firstRowMs: Stat[];
+      workerPeakRssMiB: Stat;
+      workerUssDeltaMiB: Stat;
+      parentPeakRssMiB: Stat;
+    }
+  >;
+  fullCopy: Record<
+    string,
+    { wallMs: Stat; workerRssAfterMiB: Stat; workerUssDeltaMiB: Stat; parentPeakRssMiB: Stat }
+  >;
+}
+
+async function benchPoolReady(reps: number, dataDir: string): Promise<Results['poolReadyMs']> {
+  const out: Results['poolReadyMs'] = {};
+  for (const n of [1, 2, 4, 8]) {
+    const times: number[] = [];
+    for (let r = 0; r < reps; r += 1) {
+      const pool = new WorkerPool({
+        launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+        cwd: dataDir,
+      });
+      const started = performance.now();
+      await pool.ensure(n);
+      times.push(performance.now() - started);
+      await pool.close();
+    }
+    out[`${n}`] = stat(times);
+  }
+  return out;
+}
+
+async function benchTinyTasks(reps: number, dataDir: string): Promise<Results['tinyTasks']> {
+  const lab = newLab(dataDir);
+  try {
+    await run(lab, { experiment: 'write-global', nJobs: 2 }); // Start the pool: it is reused, as in the app.
+    const measure = async (batchSize: number | 'auto') => {
+      const rates: number[] = [];
+      const walls: number[] = [];
+      for (let r = 0; r < reps; r += 1) {
+        const report = await run(lab, {
+          experiment: 'write-global',
+          nJobs: 2,
+          tasks: TINY_TASKS,
+          batchSize,
+        });
+        walls.push(report.timings.runMs);
+        rates.push((TINY_TASKS / report.timings.runMs) * 1000);
+      }
+      return { tasksPerSecond: stat(rates), wallMs: stat(walls) };
+    };
+    return { batch1: await measure(1), auto: await measure('auto') };
+  } finally {
+    await lab.close();
+  }
+}
+
+async function benchExcelWrite(reps: number, dataDir: string): Promise<Results['excelWrite']> {
+  const data = makeDataFrame(EXCEL_ROWS).my_data;
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  for (let r = 0; r < reps; r += 1) {
+    const sampler = new PeakSampler();
+    const started = performance.now();
+    await writeDatabase(join(dataDir, 'my_database.xlsx'), data);
+    walls.push(performance.now() - started);
+    peaks.push(sampler.stop() / MIB);
+  }
+  return {
+    rows: EXCEL_ROWS,
+    wallMs: stat(walls),
+    rowsPerSecond: stat(walls.map((ms) => (EXCEL_ROWS / ms) * 1000)),
+    parentPeakRssMiB: stat(peaks),
+  };
+}
+
+async function benchPartialRead(reps: number, dataDir: string): Promise<Results['partialRead']> {
+  const out: Results['partialRead'] = {};
+  for (const workers of [2, 4]) {
+    // The workbook written by the previous step is read as it is.
+    const lab = newLab(dataDir, true);
+    try {
+      await run(lab, { experiment: 'read-global', nJobs: workers });
+      const walls: number[] = [];
+      const firstRows: number[][] = Array.from({ length: workers }, () => []);
+      const peaks: number[] = [];
+      const ussDeltas: number[] = [];
+      const parentPeaks: number[] = [];
+      for (let r = 0; r < reps; r += 1) {
+        const sampler = new PeakSampler();
+        const report = await run(lab, {
+          experiment: 'partial-read',
+          nJobs: workers,
+          rows: EXCEL_ROWS,
+        });
+        parentPeaks.push(sampler.stop() / MIB);
+        walls.push(report.timings.runMs);
+        for (const worker of report.workers) {
+          for (const read of worker.reads) firstRows[read.taskIndex]?.push(read.firstRowMs);
+          if (worker.peakRss !== null) peaks.push(worker.peakRss / MIB);
+          const { baseline, after } = worker.memory;
+          if (after?.uss != null && baseline.uss != null)
+            ussDeltas.push((after.uss - baseline.uss) / MIB);
+        }
+      }
+      out[`${workers} workers`] = {
+        wallMs: stat(walls),
+        rowsPerSecond: stat(walls.map((ms) => (EXCEL_ROWS / ms) * 1000)),
+        firstRowMs: firstRows.map(stat),
+        workerPeakRssMiB: stat(peaks),
+        workerUssDeltaMiB: stat(ussDeltas),
+        parentPeakRssMiB: stat(parentPeaks),
+      };
+    } finally {
+      await lab.close();
+    }
+  }
+  return out;
+}
+
+async function benchFullCopy(reps: number, dataDir: string): Promise<Results['fullCopy']> {
+  const out: Results['fullCopy'] = {};
+  const lab = newLab(dataDir);
+  try {
+    await run(lab, { experiment: 'read-global', nJobs: 4 });
+    for (const rows of [1_000_000, 10_000_000]) {
+      const walls: number[] = [];
+      const rss: number[] = [];
+      const uss: number[] = [];
+      const parentPeaks: number[] = [];
+      for (let r = 0; r < reps; r += 1) {
+        const sampler = new PeakSampler();
+        const report = await run(lab, { experiment: 'full-copy', nJobs: 4, rows });
+        parentPeaks.push(sampler.stop() / MIB);
+        walls.push(report.timings.runMs);
+        for (const worker of report.workers) {
+          const { baseline, after } = worker.memory;
+          if (after) rss.push(after.rss / MIB);
+          if (after?.uss != null && baseline.uss != null)
+            uss.push((after.uss - baseline.uss) / MIB);
+        }
+      }
+      out[`${rows.toLocaleString('en-US')} rows`] = {
+        wallMs: stat(walls),
+        workerRssAfterMiB: stat(rss),
+        workerUssDeltaMiB: stat(uss),
+        parentPeakRssMiB: stat(parentPeaks),
+      };
+    }
+  } finally {
+    await lab.close();
+  }
+  return out;
+}
+
+const f = (s: Stat, digits = 0): string =>
+  `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
+function printTable(results: Results): void {
+  const lines: string[] = [];
+  const m = results.machine;
+  lines.push(
+    `Isolation Lab benchmark: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`,
+  );
+  lines.push(`Each figure: median (min–max) of ${results.repetitions} repetitions.`);
+  lines.push('');
+  for (const [n, s] of Object.entries(results.poolReadyMs))
+    lines.push(`start → ${n} workers ready            ${f(s)} ms`);
+  for (const [name, s] of Object.entries(results.tinyTasks)) {
+    lines.push(
+      `${TINY_TASKS.toLocaleString('en-US')} tiny tasks, 2 workers, batch ${name === 'auto' ? 'auto' : '1   '}   ${f(s.tasksPerSecond)} tasks/s`,
+    );
+  }
+  const w = results.excelWrite;
+  lines.push(
+    `write ${w.rows.toLocaleString('en-US')} rows of xlsx          ${f(w.wallMs)} ms, parent peak RSS ${f(w.parentPeakRssMiB)} MiB`,
+  );
+  for (const [name, s] of Object.entries(results.partialRead)) {
+    lines.push(
+      `partial-read, ${name}              ${f(s.wallMs)} ms, ${f(s.rowsPerSecond)} rows/s`,
+    );
+    lines.push(`  first row per worker (ms)         ${s.firstRowMs.map((x) => f(x)).join(' | ')}`);
+    lines.push(
+      `  worker peak RSS                   ${f(s.workerPeakRssMiB)} MiB, USS growth ${f(s.workerUssDeltaMiB, 1)} MiB; parent peak RSS ${f(s.parentPeakRssMiB)} MiB`,
+    );
+  }
+  for (const [name, s] of Object.entries(results.fullCopy)) {
+    lines.push(`full-copy, 4 workers, ${name.padEnd(16)} ${f(s.wallMs)} ms`);
+    lines.push(
+      `  worker RSS after                  ${f(s.workerRssAfterMiB)} MiB, USS growth ${f(s.workerUssDeltaMiB, 1)} MiB; parent peak RSS ${f(s.parentPeakRssMiB)} MiB`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const repsAt = argv.indexOf('--reps');
+  const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : 3;
+  const unknown = argv.filter(
+    (a, i) => a !== '--json' && a !== '--reps' && !(repsAt >= 0 && i === repsAt + 1),
+  );
+  if (!Number.isInteger(reps) || reps < 3 || reps > 50 || unknown.length) {
+    process.stderr.write('Usage: npm run bench -- [--json] [--reps N]   (N: 3 to 50, default 3)\n');
+    return 2;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-bench-'));
+  mkdirSync(dataDir, { recursive: true });
+  const progress = (step: string): void => {
+    process.stderr.write(`bench: ${step}…\n`);
+  };
+  try {
+    const cpu = cpus();
+    const results: Partial<Results> = {
+      machine: {
+        cpu: cpu[0]?.model ?? 'unknown',
+        cores: cpu.length,
+        memoryGiB: Math.round(totalmem() / 1024 ** 3),
+        node: process.versions.node,
+        platform: `${process.platform} ${process.arch}`,
+      },
+      repetitions: reps,
+    };
+    progress('pool start');
+    results.poolReadyMs = await benchPoolReady(reps, dataDir);
+    progress('tiny tasks');
+    results.tinyTasks = await benchTinyTasks(reps, dataDir);
+    progress('xlsx write');
+    results.excelWrite = await benchExcelWrite(reps, dataDir);
+    progress('partial read');
+    results.partialRead = await benchPartialRead(reps, dataDir);
+    progress('full copy');
+    results.fullCopy = await benchFullCopy(reps, dataDir);
+    if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else printTable(results as Results);
+    return 0;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
