@@ -5,9 +5,9 @@
  * process whatever the renderer claims to send.
  */
 import type { ExperimentId, GlobalName } from './experiments';
-import type { GlobalSummary } from './memory';
-import type { RunParams } from './params';
-import type { RunReport } from './report';
+import type { GlobalSummary, MemorySample } from './memory';
+import type { CompareParams, RunParams } from './params';
+import type { CompareReport, RunReport } from './report';
 
 /** What the UI needs to show a lesson (everything but the code that builds task arguments). */
 export interface LessonInfo {
@@ -74,6 +74,7 @@ export type RunEvent = { runId: number } & (
   | { type: 'run-started'; params: RunParams; mainPid: number; mainGlobals: GlobalSummary[] }
   | { type: 'phase'; phase: RunPhase }
   | { type: 'excel-progress'; rowsWritten: number; totalRows: number }
+  | { type: 'memory-sample'; sample: MemorySample }
   | { type: 'run-finished'; report: RunReport }
 );
 
@@ -83,13 +84,21 @@ export interface LabCommands {
   'host-info': { request: null; response: HostInfo };
   /** Runs a lesson; the request is checked with `validateRunParams`. Resolves with the report, also when a worker raised. */
   run: { request: Partial<RunParams> & { experiment: ExperimentId }; response: RunReport };
+  /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */
+  compare: { request: Partial<CompareParams>; response: CompareReport };
   /** Cancels the run in progress, if any. */
   cancel: { request: null; response: { cancelled: boolean } };
 }
 
 export type LabCommand = keyof LabCommands;
 
-export const LAB_COMMANDS: readonly LabCommand[] = ['lessons', 'host-info', 'run', 'cancel'];
+export const LAB_COMMANDS: readonly LabCommand[] = [
+  'lessons',
+  'host-info',
+  'run',
+  'compare',
+  'cancel',
+];
 
 /** The events the main side pushes to the renderer. */
 export interface LabEvents {

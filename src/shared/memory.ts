@@ -35,3 +35,21 @@ export interface GlobalSummary {
 
 /** Bytes in one MiB (2^20), the unit the UI shows. */
 export const MIB = 1024 * 1024;
+
+/** One process in a memory sample. Null where this OS does not give the figure. */
+export interface ProcessMemory {
+  pid: number;
+  role: 'main' | 'worker';
+  /** The worker's slot (0-based), null for the main process. */
+  slot: number | null;
+  rss: number | null;
+  uss: number | null;
+  pss: number | null;
+}
+
+/** Every process's memory at one moment of a run. */
+export interface MemorySample {
+  /** Milliseconds since the run started. */
+  t: number;
+  processes: ProcessMemory[];
+}

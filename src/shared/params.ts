@@ -165,3 +165,49 @@ export function validateRunParams(input: unknown): RunParams {
       : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max);
   return { experiment, nJobs, tasks, rows, batchSize, verbose };
 }
+
+/** A comparison of the two dataset strategies at the same size. */
+export interface CompareParams {
+  nJobs: number;
+  /** At most Excel's 1,048,575: the partial read needs the workbook. */
+  rows: number;
+  /** Also run both strategies with 1 … nJobs workers, for the scaling chart. */
+  sweep: boolean;
+}
+
+/** Checks a compare request from any source; fills in the tutorial's defaults. */
+export function validateCompareParams(input: unknown): CompareParams {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ParamError('compare request', input, 'an object with nJobs, rows and sweep');
+  }
+  const raw = input as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!['nJobs', 'rows', 'sweep', 'experiment'].includes(key))
+      throw new ParamError('parameter name', key, 'nJobs, rows, sweep');
+  }
+  if (raw.experiment !== undefined && raw.experiment !== 'compare')
+    throw new ParamError('experiment', raw.experiment, '"compare"');
+  const nJobs =
+    raw.nJobs === undefined
+      ? DEFAULT_PARAMS.nJobs
+      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max);
+  const rows =
+    raw.rows === undefined
+      ? DEFAULT_PARAMS.rows
+      : wholeNumber(
+          'rows (Excel holds at most 1,048,575 data rows)',
+          raw.rows,
+          nJobs,
+          LIMITS.excelRows.max,
+        );
+  const sweep = raw.sweep === undefined ? false : raw.sweep === true || raw.sweep === 'true';
+  if (
+    raw.sweep !== undefined &&
+    typeof raw.sweep !== 'boolean' &&
+    raw.sweep !== 'true' &&
+    raw.sweep !== 'false'
+  ) {
+    throw new ParamError('sweep', raw.sweep, 'true or false');
+  }
+  return { nJobs, rows, sweep };
+}

@@ -3,8 +3,8 @@
  * the end of a run, and what the tests check. One shape for every host.
  */
 import type { ExperimentId } from './experiments';
-import type { GlobalSummary, MemorySnapshot } from './memory';
-import type { RunParams } from './params';
+import type { GlobalSummary, MemorySample, MemorySnapshot } from './memory';
+import type { CompareParams, RunParams } from './params';
 
 /** The error of a run, as the parent re-raises it. */
 export interface ReportError {
@@ -90,5 +90,66 @@ export interface RunReport {
   };
   /** The verbose lines, as joblib would print them. */
   log: string[];
+  host: { pid: number; backend: string; platform: string };
+  /** The parent's own memory at the end of the run. */
+  main: { pid: number; memory: MemorySnapshot };
+  /** Every process's memory, sampled during the run. */
+  timeline: MemorySample[];
+}
+
+/** One process's memory in a comparison: what it holds and what it grew by. */
+export interface ProcessMemoryRow {
+  role: 'main' | 'worker';
+  slot: number | null;
+  pid: number;
+  /** Bytes of dataset the process holds, counted exactly (8 per row). */
+  datasetBytes: number;
+  /** USS at the end of the run; null where the OS does not give it. */
+  uss: number | null;
+  rss: number;
+  /** Growth over the run's baseline (workers only; the parent's memory holds the whole app). */
+  ussDelta: number | null;
+  rssDelta: number | null;
+  /** Growth of V8's used heap over the baseline. */
+  heapDelta: number | null;
+}
+
+/** One strategy of a comparison. */
+export interface StrategySummary {
+  experiment: 'full-copy' | 'partial-read';
+  printedResults: string | null;
+  error: ReportError | null;
+  processes: ProcessMemoryRow[];
+  /** Dataset bytes held by all workers together. */
+  workersDatasetBytes: number;
+  /** Sum of the workers' USS growth (RSS growth where USS is not available). */
+  workersMeasuredBytes: number | null;
+  /** The parent's own copy. */
+  mainDatasetBytes: number;
+  /** workersDatasetBytes ÷ datasetBytes. */
+  duplication: number | null;
+  /** What the dataset costs in all processes in theory: (N+1)·D for a full copy, 2·D for a partial read. */
+  idealBytes: number;
+  runMs: number;
+  timeline: MemorySample[];
+}
+
+export interface SweepPoint {
+  workers: number;
+  /** Parent's copy + the workers' measured growth, and the ideal, for each strategy. */
+  fullCopy: { measuredBytes: number | null; idealBytes: number };
+  partialRead: { measuredBytes: number | null; idealBytes: number };
+}
+
+/** The `compare` report: full copy against partial read at the same rows and workers. */
+export interface CompareReport {
+  experiment: 'compare';
+  params: CompareParams;
+  datasetBytes: number;
+  /** Which figure the measured numbers are: USS on Linux, RSS elsewhere. */
+  figure: 'uss' | 'rss';
+  strategies: [StrategySummary, StrategySummary];
+  sweep: SweepPoint[] | null;
+  timings: { startedAt: string; totalMs: number };
   host: { pid: number; backend: string; platform: string };
 }

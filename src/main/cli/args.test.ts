@@ -21,6 +21,7 @@ describe('parseArgs', () => {
       json: true,
       dataDir: null,
       existingDatabase: false,
+      sweep: false,
     });
   });
 
@@ -38,6 +39,7 @@ describe('parseArgs', () => {
     [['run', 'a', 'b'], 'argument'],
     [['fly'], 'command'],
     [['run', 'read-global', '--json=yes'], '--json'],
+    [['run', 'read-global', '--sweep'], '--sweep'],
   ])('refuses %j', (argv, param) => {
     expect(() => parseArgs(argv)).toThrow(ParamError);
     try {

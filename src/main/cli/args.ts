@@ -10,6 +10,7 @@ export const USAGE = `Usage: npm run -s lab -- <command> [options]
 Commands:
   list                       the lessons, in the tutorial's order
   run EXPERIMENT [options]   run a lesson with real worker processes
+  run compare [options]      full-copy against partial-read: what each process holds
 
 Options for run:
   --workers N            worker processes (joblib's n_jobs): 1 to 32, default 2
@@ -20,6 +21,7 @@ Options for run:
   --json                 print one JSON report on stdout instead of the notebook's output
   --data-dir DIR         where my_database.xlsx is written and read (default: isolation-lab in the temp folder)
   --existing-database    read the my_database.xlsx already in --data-dir instead of writing it first
+  --sweep                (compare) also run both with 1 … N workers, for the scaling figures
   --help                 this text
 
 Exit status: 0 when the run succeeded, 1 when a worker raised (the report is still printed), 2 for bad arguments.`;
@@ -33,6 +35,7 @@ export type CliCommand =
       json: boolean;
       dataDir: string | null;
       existingDatabase: boolean;
+      sweep: boolean;
     };
 
 /** Options that take a value, and the run parameter each one sets. */
@@ -44,7 +47,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--verbose': 'verbose',
   '--data-dir': 'dataDir',
 };
-const FLAG_OPTIONS = new Set(['--json', '--existing-database', '--help']);
+const FLAG_OPTIONS = new Set(['--json', '--existing-database', '--sweep', '--help']);
 const ALL_OPTIONS = [...Object.keys(VALUE_OPTIONS), ...FLAG_OPTIONS].join(', ');
 
 /** Parses argv (without node and the script). Throws `ParamError` for anything it cannot accept. */
@@ -61,6 +64,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const request: Record<string, unknown> = {};
   let json = false;
   let existingDatabase = false;
+  let sweep = false;
   let dataDir: string | null = null;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
@@ -76,6 +80,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       if (inline !== undefined) throw new ParamError(name, inline, `${name} takes no value`);
       if (name === '--json') json = true;
       else if (name === '--existing-database') existingDatabase = true;
+      else if (name === '--sweep') sweep = true;
       else return { command: 'help' };
       continue;
     }
@@ -94,5 +99,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (positional.length > 1)
     throw new ParamError('argument', positional[1], 'one experiment id, then options');
   request.experiment = positional[0];
-  return { command: 'run', request, json, dataDir, existingDatabase };
+  if (sweep && request.experiment !== 'compare')
+    throw new ParamError('--sweep', true, '--sweep goes with `run compare`');
+  return { command: 'run', request, json, dataDir, existingDatabase, sweep };
 }

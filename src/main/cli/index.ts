@@ -8,12 +8,20 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
-import { ParamError, validateRunParams } from '../../shared/params';
+import { MemoryGuardError } from '../../shared/memory-guard';
+import { MIB } from '../../shared/memory';
+import { ParamError, validateCompareParams, validateRunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { RunReport } from '../../shared/report';
+import type { CompareReport, RunReport } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab } from '../lab/lab';
 import { USAGE, parseArgs } from './args';
+
+/** A compare request from the CLI's options: only workers, rows and --sweep apply. */
+function compareRequest(request: Record<string, unknown>, sweep: boolean): Record<string, unknown> {
+  const { experiment: _experiment, ...rest } = request;
+  return { ...rest, sweep };
+}
 
 /** The default data folder of the CLI and the browser host. */
 export function defaultDataDir(): string {
@@ -27,6 +35,57 @@ function printList(): void {
       `${id.padEnd(14)} ${lesson.taskName.padEnd(18)} notebook: ${lesson.notebookOutput.split('\n')[0]}\n`,
     );
   }
+}
+
+const mib = (bytes: number | null): string =>
+  bytes === null ? 'n/a' : `${(bytes / MIB).toFixed(2)} MiB`;
+
+/** The comparison as a table: per process, then totals against the ideal, then the sweep. */
+function printCompare(report: CompareReport): void {
+  const figure = report.figure.toUpperCase();
+  const out: string[] = [];
+  out.push(
+    `Dataset: ${report.params.rows.toLocaleString('en-US')} rows × 8 bytes = ${mib(report.datasetBytes)}, ${report.params.nJobs} workers.`,
+  );
+  out.push(
+    `Counted: bytes of dataset each process holds. Measured: each worker's ${figure} growth over its baseline` +
+      (report.figure === 'uss'
+        ? ' (memory only that process uses).'
+        : ' (USS is not available on this OS; RSS also counts shared pages).'),
+  );
+  for (const strategy of report.strategies) {
+    out.push(
+      '',
+      `${strategy.experiment}: ${strategy.printedResults ?? strategy.error?.message ?? ''}`,
+    );
+    for (const row of strategy.processes) {
+      const name = row.role === 'main' ? 'parent' : `worker ${(row.slot ?? 0) + 1}`;
+      const growth = report.figure === 'uss' ? row.ussDelta : row.rssDelta;
+      out.push(
+        `  ${`${name} (pid ${row.pid})`.padEnd(24)} counted ${mib(row.datasetBytes).padStart(12)}` +
+          (row.role === 'worker'
+            ? `   measured +${mib(growth).padStart(11)}`
+            : '   (its own copy)'),
+      );
+    }
+    out.push(
+      `  workers: counted ${mib(strategy.workersDatasetBytes)} = ${strategy.duplication?.toFixed(2) ?? 'n/a'}× the dataset, measured +${mib(strategy.workersMeasuredBytes)}`,
+      `  all processes: counted ${mib(strategy.mainDatasetBytes + strategy.workersDatasetBytes)}, ideal ${mib(strategy.idealBytes)} (${strategy.experiment === 'full-copy' ? '(N+1)·D' : '2·D'})`,
+    );
+  }
+  if (report.sweep) {
+    out.push(
+      '',
+      `workers   full-copy measured / ideal       partial-read measured / ideal   (parent's copy + workers' ${figure} growth)`,
+    );
+    for (const point of report.sweep) {
+      out.push(
+        `${String(point.workers).padStart(7)}   ${mib(point.fullCopy.measuredBytes).padStart(12)} / ${mib(point.fullCopy.idealBytes).padEnd(14)}` +
+          `${mib(point.partialRead.measuredBytes).padStart(12)} / ${mib(point.partialRead.idealBytes)}`,
+      );
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 function printNotebookStyle(report: RunReport): void {
@@ -48,7 +107,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let command;
   try {
     command = parseArgs(argv);
-    if (command.command === 'run') validateRunParams(command.request);
+    if (command.command === 'run') {
+      if (command.request.experiment === 'compare')
+        validateCompareParams(compareRequest(command.request, command.sweep));
+      else validateRunParams(command.request);
+    }
   } catch (error) {
     if (error instanceof ParamError) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -79,14 +142,25 @@ async function main(argv: readonly string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     const json = command.json;
-    const report = await lab.run(command.request, {
-      onEvent: (event) => {
-        if (!json && event.type === 'log') process.stderr.write(`${event.line}\n`);
-      },
-    });
+    const onEvent = (event: { type: string; line?: string }): void => {
+      if (!json && event.type === 'log' && event.line) process.stderr.write(`${event.line}\n`);
+    };
+    if (command.request.experiment === 'compare') {
+      const report = await lab.compare(compareRequest(command.request, command.sweep), { onEvent });
+      if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else printCompare(report);
+      return report.strategies.some((strategy) => strategy.error) ? 1 : 0;
+    }
+    const report = await lab.run(command.request, { onEvent });
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printNotebookStyle(report);
     return report.error ? 1 : 0;
+  } catch (error) {
+    if (error instanceof MemoryGuardError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

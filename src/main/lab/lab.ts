@@ -17,13 +17,23 @@ import {
 } from '../../shared/experiments';
 import { summarizeGlobal } from '../../shared/globals';
 import type { GlobalSummary } from '../../shared/memory';
-import { validateRunParams, type RunParams } from '../../shared/params';
+import { checkMemoryBudget } from '../../shared/memory-guard';
+import { validateCompareParams, validateRunParams, type RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { RunReport } from '../../shared/report';
+import type { CompareReport, RunReport } from '../../shared/report';
 import { DatasetStore } from './dataset';
 import { CancelledError, toReportError } from './errors';
 import { writeDatabase } from './excel-database';
+import { summarizeStrategy, sweepPoint } from './compare';
 import type { Launcher } from './launcher';
+import {
+  MemorySampler,
+  availableMemory,
+  defaultMemorySource,
+  measureMain,
+  type MemorySource,
+  type SampledProcess,
+} from './memory-sampler';
 import { Parallel } from './parallel';
 import { WorkerPool } from './pool';
 
@@ -36,6 +46,8 @@ export interface LabOptions {
    * (to show what happens with a file edited by hand, or a broken one).
    */
   existingDatabase?: boolean;
+  /** Where memory samples come from (default: /proc on Linux, the workers themselves elsewhere). */
+  memorySource?: MemorySource;
 }
 
 export interface RunOptions {
@@ -60,9 +72,16 @@ export class Lab {
   private written: { rows: number; mtimeMs: number; size: number } | null = null;
   private nextRunId = 1;
   private running: AbortController | null = null;
+  private readonly memorySource: MemorySource;
 
   constructor(private readonly options: LabOptions) {
     this.pool = new WorkerPool({ launcher: options.launcher, cwd: options.dataDir });
+    this.memorySource = options.memorySource ?? defaultMemorySource();
+  }
+
+  /** Pids of the worker processes alive now. */
+  get workerPids(): number[] {
+    return this.pool.live.map((worker) => worker.pid);
   }
 
   get backendName(): string {
@@ -96,15 +115,72 @@ export class Lab {
    */
   async run(request: unknown, options: RunOptions = {}): Promise<RunReport> {
     const params = validateRunParams(request);
+    // Nothing is allocated or spawned before the run is known to fit.
+    checkMemoryBudget(params.experiment, params.nJobs, params.rows, await availableMemory());
+    return this.exclusive(options.signal, (signal) => this.execute(params, signal, options));
+  }
+
+  /**
+   * Runs full-copy and partial-read at the same rows and workers, and with
+   * `sweep` both again at 1 … nJobs workers, and compares what each process
+   * holds.
+   */
+  async compare(request: unknown, options: RunOptions = {}): Promise<CompareReport> {
+    const params = validateCompareParams(request);
+    checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
+    return this.exclusive(options.signal, async (signal) => {
+      const started = performance.now();
+      const startedAt = new Date().toISOString();
+      const base = {
+        nJobs: params.nJobs,
+        tasks: params.nJobs,
+        rows: params.rows,
+        batchSize: 1,
+        verbose: 10,
+      } as const;
+      const full = await this.execute({ ...base, experiment: 'full-copy' }, signal, options);
+      const partial = await this.execute({ ...base, experiment: 'partial-read' }, signal, options);
+      const hasUss = this.memorySource.hasUss;
+      const sweep = [];
+      if (params.sweep && !signal.aborted) {
+        for (let n = 1; n <= params.nJobs && !signal.aborted; n += 1) {
+          const point = { ...base, nJobs: n, tasks: n, verbose: 0 };
+          const fullN = await this.execute({ ...point, experiment: 'full-copy' }, signal, options);
+          const partialN = await this.execute(
+            { ...point, experiment: 'partial-read' },
+            signal,
+            options,
+          );
+          sweep.push(sweepPoint(n, fullN, partialN, hasUss));
+        }
+      }
+      return {
+        experiment: 'compare',
+        params,
+        datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
+        figure: hasUss ? 'uss' : 'rss',
+        strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
+        sweep: params.sweep ? sweep : null,
+        timings: { startedAt, totalMs: performance.now() - started },
+        host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
+      };
+    });
+  }
+
+  /** Runs `work` as the one run in progress, cancellable through `outer` and `cancel()`. */
+  private async exclusive<T>(
+    outer: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     if (this.running) throw new RunInProgressError();
     const controller = new AbortController();
     const onOuterAbort = (): void => controller.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
     this.running = controller;
     try {
-      return await this.execute(params, controller.signal, options);
+      return await work(controller.signal);
     } finally {
-      options.signal?.removeEventListener('abort', onOuterAbort);
+      outer?.removeEventListener('abort', onOuterAbort);
       this.running = null;
     }
   }
@@ -139,6 +215,23 @@ export class Lab {
       mainGlobals: this.describeMainGlobals(globalValues),
     });
 
+    let workersSampled = false;
+    const sampled = (): SampledProcess[] => [
+      { pid: process.pid, role: 'main', slot: null },
+      ...(workersSampled
+        ? this.pool.live.map((worker) => ({
+            pid: worker.pid,
+            role: 'worker' as const,
+            slot: worker.slot,
+            ask: () => worker.measure(false, 1_000),
+          }))
+        : []),
+    ];
+    const sampler = new MemorySampler(this.memorySource, sampled, (sample) =>
+      emit({ runId, type: 'memory-sample', sample }),
+    );
+    sampler.start();
+
     let setupError: Error | null = null;
     if (definition.usesExcel && !this.options.existingDatabase) {
       phase('writing-excel');
@@ -170,24 +263,41 @@ export class Lab {
       });
       const sent: Record<string, unknown> = {};
       for (const name of definition.globals) sent[name] = globalValues[name];
-      outcome = await parallel.run({
-        runId,
-        install: {
-          experiment: definition.id,
-          taskName: definition.taskName,
-          taskSource: definition.taskSource,
-          globals: sent,
-          announceStarts: options.announceStarts ?? false,
-        },
-        args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
-        signal,
-        onEvent: (event) => {
-          if (event.type === 'workers-ready') phase('running');
-          emit({ runId, ...event });
-        },
-      });
+      try {
+        outcome = await parallel.run({
+          runId,
+          install: {
+            experiment: definition.id,
+            taskName: definition.taskName,
+            taskSource: definition.taskSource,
+            globals: sent,
+            announceStarts: options.announceStarts ?? false,
+          },
+          args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
+          signal,
+          onEvent: (event) => {
+            if (event.type === 'workers-ready') {
+              workersSampled = true;
+              phase('running');
+            }
+            emit({ runId, ...event });
+          },
+        });
+      } catch (error) {
+        // Workers that could not start: the run ends with that error, like any other.
+        outcome = {
+          results: null,
+          error: error as Error,
+          workers: [],
+          poolStartMs: 0,
+          runMs: 0,
+          log: [],
+        };
+      }
     }
     phase('measuring');
+    const timeline = await sampler.stop();
+    const mainMemory = await measureMain(this.memorySource);
 
     const datasetBytes = definition.usesDataset ? params.rows * Float64Array.BYTES_PER_ELEMENT : 0;
     const workersDatasetBytes = outcome.workers.reduce(
@@ -228,6 +338,8 @@ export class Lab {
       },
       log: outcome.log,
       host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
+      main: { pid: process.pid, memory: mainMemory },
+      timeline,
     };
     phase('finished');
     emit({ runId, type: 'run-finished', report });

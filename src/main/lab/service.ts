@@ -6,6 +6,7 @@
  * hosts accept and refuse exactly the same requests.
  */
 import {
+  LAB_COMMANDS,
   isLabCommand,
   type CommandResult,
   type HostInfo,
@@ -64,8 +65,7 @@ export class LabService {
    */
   async handle(command: unknown, request: unknown): Promise<CommandResult<unknown>> {
     try {
-      if (!isLabCommand(command))
-        throw new ParamError('command', command, 'lessons, host-info, run, cancel');
+      if (!isLabCommand(command)) throw new ParamError('command', command, LAB_COMMANDS.join(', '));
       return { ok: true, response: await this.dispatch(command, request) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
@@ -91,6 +91,15 @@ export class LabService {
       case 'cancel':
         noRequest();
         return { cancelled: this.lab.cancel() } as LabCommands[K]['response'];
+      case 'compare': {
+        const report = await this.lab.compare(request, {
+          announceStarts: true,
+          onEvent: (event) => {
+            for (const listener of this.listeners) listener(event);
+          },
+        });
+        return report as LabCommands[K]['response'];
+      }
       case 'run': {
         const params = validateRunParams(request);
         const report = await this.lab.run(params, {
@@ -102,7 +111,7 @@ export class LabService {
         return report as LabCommands[K]['response'];
       }
       default:
-        throw new ParamError('command', command, 'lessons, host-info, run, cancel');
+        throw new ParamError('command', command, LAB_COMMANDS.join(', '));
     }
   }
 }

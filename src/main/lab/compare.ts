@@ -1,0 +1,104 @@
+/**
+ * Turns the reports of a full copy and a partial read into the comparison the
+ * memory chart draws: per process, what it holds (counted) and what it grew
+ * by (measured), and the totals against the ideal.
+ */
+import type { ProcessMemoryRow, RunReport, StrategySummary, SweepPoint } from '../../shared/report';
+
+const measuredDelta = (
+  after: number | null | undefined,
+  before: number | null | undefined,
+): number | null =>
+  after === null || after === undefined || before === null || before === undefined
+    ? null
+    : after - before;
+
+/** The rows of the memory table: the parent (its own copy), then each worker. */
+export function processRows(report: RunReport): ProcessMemoryRow[] {
+  const main: ProcessMemoryRow = {
+    role: 'main',
+    slot: null,
+    pid: report.main.pid,
+    datasetBytes: report.memory.mainDatasetBytes,
+    uss: report.main.memory.uss,
+    rss: report.main.memory.rss,
+    ussDelta: null,
+    rssDelta: null,
+    heapDelta: null,
+  };
+  const workers = report.workers.map((worker): ProcessMemoryRow => ({
+    role: 'worker',
+    slot: worker.slot,
+    pid: worker.pid,
+    datasetBytes: worker.datasetBytes,
+    uss: worker.memory.after?.uss ?? null,
+    rss: worker.memory.after?.rss ?? 0,
+    ussDelta: measuredDelta(worker.memory.after?.uss, worker.memory.baseline.uss),
+    rssDelta: measuredDelta(worker.memory.after?.rss, worker.memory.baseline.rss),
+    heapDelta: measuredDelta(worker.memory.after?.heapUsed, worker.memory.baseline.heapUsed),
+  }));
+  return [main, ...workers];
+}
+
+/** Sum of the workers' measured growth: USS where the OS gives it, RSS otherwise; null if any is missing. */
+function workersMeasured(rows: ProcessMemoryRow[], hasUss: boolean): number | null {
+  let total = 0;
+  for (const row of rows) {
+    if (row.role !== 'worker') continue;
+    const delta = hasUss ? row.ussDelta : row.rssDelta;
+    if (delta === null) return null;
+    total += delta;
+  }
+  return total;
+}
+
+/** The ideal memory the dataset takes in all processes: (N+1)·D for a full copy, 2·D for a partial read. */
+export function idealBytes(
+  experiment: 'full-copy' | 'partial-read',
+  workers: number,
+  datasetBytes: number,
+): number {
+  return experiment === 'full-copy' ? (workers + 1) * datasetBytes : 2 * datasetBytes;
+}
+
+export function summarizeStrategy(report: RunReport, hasUss: boolean): StrategySummary {
+  const experiment = report.experiment as 'full-copy' | 'partial-read';
+  const processes = processRows(report);
+  return {
+    experiment,
+    printedResults: report.printedResults,
+    error: report.error,
+    processes,
+    workersDatasetBytes: report.memory.workersDatasetBytes,
+    workersMeasuredBytes: workersMeasured(processes, hasUss),
+    mainDatasetBytes: report.memory.mainDatasetBytes,
+    duplication: report.memory.duplication,
+    idealBytes: idealBytes(experiment, report.params.nJobs, report.memory.datasetBytes),
+    runMs: report.timings.runMs,
+    timeline: report.timeline,
+  };
+}
+
+/** One point of the scaling chart: the parent's copy plus the workers' measured growth, against the ideal. */
+export function sweepPoint(
+  workers: number,
+  full: RunReport,
+  partial: RunReport,
+  hasUss: boolean,
+): SweepPoint {
+  const measured = (report: RunReport): number | null => {
+    const growth = workersMeasured(processRows(report), hasUss);
+    return report.error || growth === null ? null : report.memory.mainDatasetBytes + growth;
+  };
+  return {
+    workers,
+    fullCopy: {
+      measuredBytes: measured(full),
+      idealBytes: idealBytes('full-copy', workers, full.memory.datasetBytes),
+    },
+    partialRead: {
+      measuredBytes: measured(partial),
+      idealBytes: idealBytes('partial-read', workers, partial.memory.datasetBytes),
+    },
+  };
+}
