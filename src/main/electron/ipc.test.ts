@@ -43,6 +43,7 @@ describe('setupIpc', () => {
   it('registers one channel per command', () => {
     expect([...handlers.keys()].sort()).toEqual([
       'lab:cancel',
+      'lab:compare',
       'lab:host-info',
       'lab:lessons',
       'lab:run',

@@ -1,0 +1,99 @@
+/**
+ * The CLI as a student types it: the built `out/main/cli.js`, real workers,
+ * exit codes and messages.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILT_CLI } from '../lab/test-support/paths';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [BUILT_CLI, ...args, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('lab run', () => {
+  it('prints like the notebook', () => {
+    const run = cli('run', 'write-global');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('[0, 1]\n1.4\n');
+    expect(run.stderr).toContain(
+      '[Parallel(n_jobs=2)]: Using backend ChildProcessBackend with 2 concurrent workers.',
+    );
+  });
+
+  it('exits 1 when a worker raised, with the report still printed', () => {
+    const run = cli('run', 'change-global', '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.error.cause).toEqual({
+      name: 'TypeError',
+      message: 'Assignment to constant variable.',
+    });
+  });
+
+  it("reproduces the issue's million-row partial read: sums add up to 499,999,500,000", () => {
+    const run = cli('run', 'partial-read', '--workers', '4', '--rows', '1000000', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((r: { shape: number[] }) => r.shape)).toEqual([
+      [250000, 1],
+      [250000, 1],
+      [250000, 1],
+      [250000, 1],
+    ]);
+    expect(report.results.reduce((total: number, r: { sum: number }) => total + r.sum, 0)).toBe(
+      499_999_500_000,
+    );
+  });
+
+  it.each([
+    [['run', 'nope'], 'Invalid experiment: "nope"'],
+    [
+      ['run', 'read-global', '--workers', '0'],
+      'Invalid workers (nJobs): "0". Allowed: a whole number from 1 to 32.',
+    ],
+    [['run', 'partial-read', '--rows', '1048576'], 'Allowed: a whole number from 1 to 1,048,575.'],
+    [['run', 'read-global', '--batch-size', '0'], 'Invalid batch size: "0". Allowed: "auto"'],
+    [['run', 'read-global', '--bogus'], 'Invalid option: "--bogus"'],
+  ])('exits 2 for %j, naming the parameter, the value and what is allowed', (args, message) => {
+    const run = cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it.runIf(totalmem() < 80 * 1024 ** 3)(
+    "refuses the issue's full-copy of 100,000,000 rows to 16 workers, starting nothing",
+    () => {
+      const started = performance.now();
+      const run = cli('run', 'full-copy', '--workers', '16', '--rows', '100000000');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /Refused before starting: full-copy with 16 workers and 100,000,000 rows needs about [\d.]+ GiB at its peak/,
+      );
+      expect(run.stderr).toMatch(
+        /but the budget is [\d.]+ GiB: half of the [\d.]+ GiB of memory available now/,
+      );
+      // Building 800 MB and starting 16 workers would take seconds; a refusal takes a moment.
+      expect(performance.now() - started).toBeLessThan(5_000);
+    },
+  );
+
+  it('compare prints both strategies, per process, with the duplication', () => {
+    const run = cli('run', 'compare', '--workers', '2', '--rows', '100000');
+    expect(run.code).toBe(0);
+    // 0 + … + 49,999 and 50,000 + … + 99,999
+    expect(run.stdout).toContain('full-copy: [1249975000, 3749975000]');
+    expect(run.stdout).toContain('workers: counted 1.53 MiB = 2.00× the dataset');
+    expect(run.stdout).toContain('workers: counted 0.76 MiB = 1.00× the dataset');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The memory figures, measured from the OS on real processes: a full copy
+ * costs each worker the dataset, a partial read only its chunk, and the
+ * guard refuses a run too big before it starts anything. The USS figures
+ * exist on Linux only; elsewhere those tests are skipped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIB } from '../../shared/memory';
+import { MemoryGuardError } from '../../shared/memory-guard';
+import { createLab, type LabFixture } from './test-support/lab-fixture';
+
+const linux = process.platform === 'linux';
+const ROWS = 1_000_000;
+const DATASET = ROWS * 8;
+
+let fixture: LabFixture;
+beforeAll(() => {
+  fixture = createLab();
+});
+afterAll(() => fixture.dispose());
+
+const ussGrowth = (worker: {
+  memory: { baseline: { uss: number | null }; after: { uss: number | null } | null };
+}): number =>
+  ((worker.memory.after?.uss ?? Number.NaN) - (worker.memory.baseline.uss ?? Number.NaN)) / MIB;
+
+describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
+  it.runIf(linux)(
+    'full copy: duplication 4.0, and each worker grows by the dataset, within 10%',
+    async () => {
+      const report = await fixture.lab.run({
+        experiment: 'full-copy',
+        nJobs: 4,
+        rows: ROWS,
+        verbose: 0,
+      });
+      expect(report.memory.duplication).toBe(4);
+      expect(report.memory.workersDatasetBytes).toBe(4 * DATASET);
+      for (const worker of report.workers) {
+        expect(worker.datasetBytes).toBe(DATASET);
+        expect(ussGrowth(worker)).toBeGreaterThan(0.9 * (DATASET / MIB));
+        expect(ussGrowth(worker)).toBeLessThan(1.1 * (DATASET / MIB));
+      }
+    },
+  );
+
+  it.runIf(linux)(
+    'partial read: duplication 1.0, and each worker grows by at most its chunk plus 8 MiB',
+    async () => {
+      const report = await fixture.lab.run({
+        experiment: 'partial-read',
+        nJobs: 4,
+        rows: ROWS,
+        verbose: 0,
+      });
+      expect(report.memory.duplication).toBe(1);
+      for (const worker of report.workers) {
+        expect(worker.datasetBytes).toBe(DATASET / 4);
+        expect(ussGrowth(worker)).toBeLessThanOrEqual(DATASET / 4 / MIB + 8);
+        // It does hold its chunk: the growth cannot be less than what it holds.
+        expect(ussGrowth(worker)).toBeGreaterThan((0.9 * DATASET) / 4 / MIB);
+      }
+    },
+  );
+
+  it('compare: both strategies, per process, with the ideal totals and a sweep', async () => {
+    const report = await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true });
+    const [full, partial] = report.strategies;
+    const d = 200_000 * 8;
+    expect(report.datasetBytes).toBe(d);
+    expect(full.experiment).toBe('full-copy');
+    expect(full.duplication).toBe(2);
+    expect(full.idealBytes).toBe(3 * d);
+    expect(full.processes.map((p) => [p.role, p.datasetBytes])).toEqual([
+      ['main', d],
+      ['worker', d],
+      ['worker', d],
+    ]);
+    expect(partial.duplication).toBe(1);
+    expect(partial.idealBytes).toBe(2 * d);
+    expect(partial.processes.slice(1).map((p) => p.datasetBytes)).toEqual([d / 2, d / 2]);
+    expect(report.sweep?.map((p) => p.workers)).toEqual([1, 2]);
+    expect(report.sweep?.map((p) => p.fullCopy.idealBytes)).toEqual([2 * d, 3 * d]);
+    if (linux) {
+      expect(report.figure).toBe('uss');
+      for (const point of report.sweep ?? []) {
+        expect(point.fullCopy.measuredBytes).toBeGreaterThan(0.9 * point.fullCopy.idealBytes);
+        expect(point.fullCopy.measuredBytes).toBeLessThan(
+          1.1 * point.fullCopy.idealBytes + 2 * MIB,
+        );
+      }
+    }
+  });
+
+  it('samples every process during a run, the parent and each worker', async () => {
+    const report = await fixture.lab.run({
+      experiment: 'full-copy',
+      nJobs: 2,
+      rows: 2_000_000,
+      verbose: 0,
+    });
+    const pids = new Set(report.timeline.flatMap((sample) => sample.processes.map((p) => p.pid)));
+    expect(pids).toContain(process.pid);
+    for (const worker of report.workers) expect(pids).toContain(worker.pid);
+    expect(report.timeline.length).toBeGreaterThanOrEqual(2);
+    const times = report.timeline.map((sample) => sample.t);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    if (linux) {
+      const last = report.timeline.at(-1)?.processes.find((p) => p.role === 'worker');
+      expect(last?.uss).toBeGreaterThan(2_000_000 * 8);
+    }
+  });
+});
+
+describe('the memory guard', () => {
+  it('refuses a run far beyond any machine before spawning anything', async () => {
+    const fresh = createLab();
+    try {
+      await expect(
+        fresh.lab.run({ experiment: 'full-copy', nJobs: 32, rows: 2_000_000_000 }),
+      ).rejects.toBeInstanceOf(MemoryGuardError);
+      expect(fresh.lab.workerPids).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
