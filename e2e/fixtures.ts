@@ -99,6 +99,8 @@ export function needsBrowser(): void {
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // No hover tooltip over a chart in the picture.
+  await page.mouse.move(1, 1);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   const map = page.locator('.process-map');
   if ((await map.count()) > 0)

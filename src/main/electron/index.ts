@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
+import { electronMemorySource } from './app-metrics';
 import { setupIpc } from './ipc';
 import { UtilityProcessLauncher } from './utility-process-launcher';
 import { createAppWindow } from './window';
@@ -20,7 +21,11 @@ let lab: Lab | null = null;
 function setupLab(): LabService {
   const dataDir = join(app.getPath('userData'), 'lab-data');
   mkdirSync(dataDir, { recursive: true });
-  lab = new Lab({ launcher: new UtilityProcessLauncher(join(__dirname, 'worker.js')), dataDir });
+  lab = new Lab({
+    launcher: new UtilityProcessLauncher(join(__dirname, 'worker.js')),
+    dataDir,
+    memorySource: electronMemorySource(),
+  });
   return new LabService(lab);
 }
 

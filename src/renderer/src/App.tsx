@@ -8,7 +8,8 @@ import type { HostInfo, LessonInfo, RunEvent } from '../../shared/api';
 import type { ExperimentId } from '../../shared/experiments';
 import type { RunParams } from '../../shared/params';
 import { AppHeader } from './components/AppHeader';
-import { LessonList } from './components/LessonList';
+import { CompareView } from './components/CompareView';
+import { LessonList, type ViewId } from './components/LessonList';
 import { LessonView } from './components/LessonView';
 import { useI18n } from './i18n';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
@@ -26,8 +27,9 @@ function reduceShown(shown: Shown, action: Action): Shown {
   return { ...shown, view: reduceRun(shown.view, action.event) };
 }
 
-function lessonFromHash(lessons: LessonInfo[]): ExperimentId | null {
+function viewFromHash(lessons: LessonInfo[]): ViewId | null {
   const id = window.location.hash.replace(/^#/, '');
+  if (id === 'compare') return 'compare';
   return lessons.find((lesson) => lesson.id === id)?.id ?? null;
 }
 
@@ -36,7 +38,8 @@ export function App(): ReactNode {
   const [lessons, setLessons] = useState<LessonInfo[] | null>(null);
   const [host, setHost] = useState<HostInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ExperimentId>('read-global');
+  const [selected, setSelected] = useState<ViewId>('read-global');
+  const [comparing, setComparing] = useState(false);
   const [shown, dispatch] = useReducer(reduceShown, { experiment: null, view: IDLE_RUN });
   const [runError, setRunError] = useState<string | null>(null);
 
@@ -47,7 +50,7 @@ export function App(): ReactNode {
         if (!live) return;
         setLessons(loadedLessons);
         setHost(info);
-        setSelected((current) => lessonFromHash(loadedLessons) ?? current);
+        setSelected((current) => viewFromHash(loadedLessons) ?? current);
       },
       (error: Error) => live && setLoadError(error.message),
     );
@@ -58,7 +61,7 @@ export function App(): ReactNode {
 
   useEffect(() => window.lab.on('run-event', (event) => dispatch({ type: 'event', event })), []);
 
-  const select = useCallback((id: ExperimentId) => {
+  const select = useCallback((id: ViewId) => {
     setSelected(id);
     setRunError(null);
     window.history.replaceState(
@@ -85,24 +88,33 @@ export function App(): ReactNode {
       </main>
     );
   if (!lessons || !host) return <main className="app-message">{t('app.connecting')}</main>;
-  const lesson = lessons.find((l) => l.id === selected) ?? lessons[0];
-  if (!lesson) return null;
-  const running = shown.view.status === 'running';
+  const running = shown.view.status === 'running' || comparing;
+  const lesson =
+    selected === 'compare' ? null : (lessons.find((l) => l.id === selected) ?? lessons[0]);
 
   return (
     <div className="app">
       <AppHeader host={host} />
-      <LessonList lessons={lessons} selected={lesson.id} onSelect={select} disabled={running} />
-      <LessonView
-        key={lesson.id}
-        lesson={lesson}
-        host={host}
-        run={shown.experiment === lesson.id ? shown.view : IDLE_RUN}
-        busy={running}
-        runError={runError}
-        onRun={run}
-        onCancel={cancel}
+      <LessonList
+        lessons={lessons}
+        selected={lesson ? lesson.id : 'compare'}
+        onSelect={select}
+        disabled={running}
       />
+      {lesson ? (
+        <LessonView
+          key={lesson.id}
+          lesson={lesson}
+          host={host}
+          run={shown.experiment === lesson.id ? shown.view : IDLE_RUN}
+          busy={running}
+          runError={runError}
+          onRun={run}
+          onCancel={cancel}
+        />
+      ) : (
+        <CompareView host={host} onBusyChange={setComparing} />
+      )}
     </div>
   );
 }

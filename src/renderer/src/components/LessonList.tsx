@@ -3,10 +3,13 @@ import type { LessonInfo } from '../../../shared/api';
 import type { ExperimentId } from '../../../shared/experiments';
 import { useI18n } from '../i18n';
 
+/** A lesson id, or the memory comparison that closes the databases section. */
+export type ViewId = ExperimentId | 'compare';
+
 interface Props {
   lessons: LessonInfo[];
-  selected: ExperimentId;
-  onSelect: (id: ExperimentId) => void;
+  selected: ViewId;
+  onSelect: (id: ViewId) => void;
   /** While a run goes on, the lesson stays put. */
   disabled: boolean;
 }
@@ -42,6 +45,25 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
                   </button>
                 </li>
               ))}
+            {section === 'databases' && (
+              <li>
+                <button
+                  type="button"
+                  className={
+                    selected === 'compare'
+                      ? 'lesson-list__item lesson-list__item--selected'
+                      : 'lesson-list__item'
+                  }
+                  aria-current={selected === 'compare' ? 'page' : undefined}
+                  data-testid="lesson-link-compare"
+                  disabled={disabled && selected !== 'compare'}
+                  onClick={() => onSelect('compare')}
+                >
+                  <span className="lesson-list__number">{lessons.length + 1}</span>
+                  {t('compare.short')}
+                </button>
+              </li>
+            )}
           </ol>
         </section>
       ))}

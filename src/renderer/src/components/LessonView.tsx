@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
+import { MemoryTimelineChart } from './MemoryTimelineChart';
 import { PhaseProgress } from './PhaseProgress';
 import { ProcessMap } from './ProcessMap';
 import { ResultsPanel } from './ResultsPanel';
@@ -54,6 +55,13 @@ export function LessonView({
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {report && <ResultsPanel lesson={lesson} report={report} />}
         <ProcessMap run={run} />
+        {lesson.usesDataset && run.samples.length > 0 && (
+          <MemoryTimelineChart
+            samples={run.samples}
+            exportName={`memory-timeline-${lesson.id}`}
+            testId="chart-timeline"
+          />
+        )}
         {report && (
           <section className="panel takeaway" data-testid="takeaway">
             <h2>{t('results.takeaway')}</h2>

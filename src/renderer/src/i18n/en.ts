@@ -140,6 +140,58 @@ export const en = {
     cancelledMeaning:
       'The tasks not yet started were dropped; workers that were busy stopped. The pool is ready for the next run.',
   },
+  compare: {
+    title: 'Memory: a full copy against a partial read',
+    short: 'Memory: full copy against partial read',
+    intro:
+      'Both ways of giving workers the dataset, run at the same rows and workers. For each process: the dataset it holds, counted (8 bytes per row it keeps), and how much its memory grew, measured by the operating system.',
+    sweep: 'Also run with 1 … N workers, for the scaling chart',
+    takeaway:
+      'A full copy puts the whole dataset in every worker: with N workers it exists N + 1 times. Reading chunks from the file keeps it at about twice, however many workers there are.',
+    summary:
+      '{strategy}: the workers hold {times}× the dataset ({bytes}); measured growth {measured}.',
+  },
+  memory: {
+    uss: 'USS: memory only this process uses, which is what it really costs.',
+    rss: 'RSS: every page it has in memory, including about 35 MiB of Node shared by all processes.',
+    pss: 'PSS: its own pages plus a fair share of the shared ones.',
+    noUss:
+      'USS is not available on this system: the figures are RSS, which also counts pages shared with other processes.',
+    shows: 'The charts show {figure}.',
+    barsTitle: 'What each process holds',
+    barsNote:
+      'Each worker: how much its memory grew during the run ({figure}), split into the dataset it holds (counted), V8’s heap and the rest. The parent: its own copy of the dataset (counted).',
+    scalingTitle: 'Memory of the dataset against the number of workers',
+    scalingNote:
+      'The parent’s copy plus the workers’ measured growth, beside the ideal: (N+1)·D for full copies, 2·D for partial reads.',
+    timelineTitle: 'Memory of each process during the run ({figure})',
+    timelineNote: 'Sampled from the operating system every 50 ms.',
+    full: 'Full copy',
+    partial: 'Partial read',
+    series: {
+      dataset: 'dataset',
+      heap: 'V8 heap',
+      rest: 'the rest',
+      measured: 'measured',
+      ideal: 'ideal',
+    },
+    axisMiB: 'MiB',
+    axisWorkers: 'workers',
+    axisMs: 'ms since the run started',
+    parent: 'Parent',
+    worker: 'Worker {n}',
+    tableTitle: 'The exact numbers',
+    process: 'Process',
+    counted: 'Dataset held (counted)',
+    measured: 'Growth ({figure}, measured)',
+    allWorkers: 'All workers',
+    ideal: 'Ideal, all processes',
+    duplication: 'Duplication',
+    exportPng: 'PNG',
+    exportSvg: 'SVG',
+    exportCsv: 'Data (CSV)',
+    empty: 'Press Run to measure both strategies.',
+  },
   log: {
     title: 'Verbose log (joblib’s format)',
     empty: 'joblib prints its progress here.',

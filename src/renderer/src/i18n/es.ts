@@ -138,6 +138,58 @@ export const es: Translations = {
     cancelledMeaning:
       'Las tareas que no habían empezado se descartaron; los workers ocupados se detuvieron. El pool está listo para la próxima ejecución.',
   },
+  compare: {
+    title: 'Memoria: copia completa contra lectura parcial',
+    short: 'Memoria: copia completa contra lectura parcial',
+    intro:
+      'Las dos formas de dar el dataset a los workers, con las mismas filas y workers. Para cada proceso: el dataset que guarda, contado (8 bytes por fila que guarda), y cuánto creció su memoria, medido por el sistema operativo.',
+    sweep: 'Ejecutar también con 1 … N workers, para el gráfico de escala',
+    takeaway:
+      'Una copia completa pone el dataset entero en cada worker: con N workers existe N + 1 veces. Leer trozos del archivo lo mantiene en cerca del doble, sin importar cuántos workers haya.',
+    summary:
+      '{strategy}: los workers guardan {times}× el dataset ({bytes}); crecimiento medido {measured}.',
+  },
+  memory: {
+    uss: 'USS: memoria que solo usa este proceso, lo que realmente cuesta.',
+    rss: 'RSS: cada página que tiene en memoria, incluidos unos 35 MiB de Node compartidos por todos los procesos.',
+    pss: 'PSS: sus páginas propias más una parte justa de las compartidas.',
+    noUss:
+      'USS no está disponible en este sistema: las cifras son RSS, que también cuenta páginas compartidas con otros procesos.',
+    shows: 'Los gráficos muestran {figure}.',
+    barsTitle: 'Lo que guarda cada proceso',
+    barsNote:
+      'Cada worker: cuánto creció su memoria durante la ejecución ({figure}), dividido en el dataset que guarda (contado), el heap de V8 y el resto. El padre: su propia copia del dataset (contada).',
+    scalingTitle: 'Memoria del dataset según el número de workers',
+    scalingNote:
+      'La copia del padre más el crecimiento medido de los workers, junto al ideal: (N+1)·D para copias completas, 2·D para lecturas parciales.',
+    timelineTitle: 'Memoria de cada proceso durante la ejecución ({figure})',
+    timelineNote: 'Muestreada del sistema operativo cada 50 ms.',
+    full: 'Copia completa',
+    partial: 'Lectura parcial',
+    series: {
+      dataset: 'dataset',
+      heap: 'heap de V8',
+      rest: 'el resto',
+      measured: 'medido',
+      ideal: 'ideal',
+    },
+    axisMiB: 'MiB',
+    axisWorkers: 'workers',
+    axisMs: 'ms desde el inicio',
+    parent: 'Padre',
+    worker: 'Worker {n}',
+    tableTitle: 'Las cifras exactas',
+    process: 'Proceso',
+    counted: 'Dataset guardado (contado)',
+    measured: 'Crecimiento ({figure}, medido)',
+    allWorkers: 'Todos los workers',
+    ideal: 'Ideal, todos los procesos',
+    duplication: 'Duplicación',
+    exportPng: 'PNG',
+    exportSvg: 'SVG',
+    exportCsv: 'Datos (CSV)',
+    empty: 'Presiona Ejecutar para medir ambas estrategias.',
+  },
   log: {
     title: 'Registro verbose (formato de joblib)',
     empty: 'joblib imprime su progreso aquí.',

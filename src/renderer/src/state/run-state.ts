@@ -5,7 +5,7 @@
  * the final report.
  */
 import type { RunEvent, RunPhase } from '../../../shared/api';
-import type { GlobalSummary } from '../../../shared/memory';
+import type { GlobalSummary, MemorySample } from '../../../shared/memory';
 import type { RunParams } from '../../../shared/params';
 import type { RunReport } from '../../../shared/report';
 
@@ -38,6 +38,8 @@ export interface RunView {
   workers: WorkerView[];
   excel: { rowsWritten: number; totalRows: number } | null;
   log: string[];
+  /** Every process's memory, sampled while the run goes on. */
+  samples: MemorySample[];
   report: RunReport | null;
 }
 
@@ -51,6 +53,7 @@ export const IDLE_RUN: RunView = {
   workers: [],
   excel: null,
   log: [],
+  samples: [],
   report: null,
 };
 
@@ -132,6 +135,8 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       }));
     case 'log':
       return { ...view, log: [...view.log, event.line] };
+    case 'memory-sample':
+      return { ...view, samples: [...view.samples, event.sample] };
     case 'run-finished':
       return finishRun(view, event.report);
   }

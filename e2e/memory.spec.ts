@@ -1,0 +1,114 @@
+/**
+ * The memory lesson in Chromium: both strategies at 4 workers and 1,000,000
+ * rows, the charts drawn with their series, the table's numbers equal to the
+ * data the app exports, and the figures a skeptic would check.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, needsBrowser, screenshot, test } from './fixtures';
+
+needsBrowser();
+
+const mib = (text: string | null): number => Number((text ?? '').replace(/[^\d.]/g, ''));
+
+test('compare: full copy 4.00×, partial read 1.00×, charts and table from the same measurements', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#compare`);
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('1000000');
+  await expect(page.getByTestId('input-sweep')).toBeChecked();
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('chart-timeline-live')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('chart-bars')).toBeVisible({ timeout: 120_000 });
+
+  // The bars: six series (full copy and partial read, each dataset / V8 heap / the rest), one group per process.
+  const bars = page.getByTestId('chart-bars');
+  for (const name of [
+    'Full copy: dataset',
+    'Full copy: V8 heap',
+    'Full copy: the rest',
+    'Partial read: dataset',
+    'Partial read: V8 heap',
+    'Partial read: the rest',
+  ]) {
+    await expect(bars.locator('.recharts-legend-item', { hasText: name })).toHaveCount(1);
+  }
+  await expect(
+    bars.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+  ).toHaveText(['Parent', 'Worker 1', 'Worker 2', 'Worker 3', 'Worker 4']);
+  expect(await bars.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(10);
+
+  // The scaling chart: measured and ideal for both, at 1 … 4 workers.
+  const scaling = page.getByTestId('chart-scaling');
+  await expect(scaling.locator('.recharts-legend-item')).toHaveCount(4);
+  await expect(
+    scaling.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+  ).toHaveText(['1', '2', '3', '4']);
+  await expect(
+    page.getByTestId('chart-timeline-full').locator('.recharts-legend-item'),
+  ).toHaveCount(5);
+
+  // The table: counted bytes are exact, measured growth is near them, duplication as the issue says.
+  await expect(page.getByTestId('full-duplication')).toHaveText('4.00×');
+  await expect(page.getByTestId('partial-duplication')).toHaveText('1.00×');
+  const rows = page.locator('[data-testid="memory-row"][data-role="worker"]');
+  await expect(rows).toHaveCount(4);
+  for (const row of await rows.all()) {
+    await expect(row.getByTestId('full-counted')).toHaveText('7.63 MiB');
+    await expect(row.getByTestId('partial-counted')).toHaveText('1.91 MiB');
+    const full = mib(await row.getByTestId('full-measured').textContent());
+    expect(full).toBeGreaterThan(7.63 * 0.9);
+    expect(full).toBeLessThan(7.63 * 1.1);
+    expect(mib(await row.getByTestId('partial-measured').textContent())).toBeLessThanOrEqual(
+      1.91 + 8,
+    );
+  }
+
+  // The exported data is what the table shows.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
+  const csv = readFileSync((await download.path()) as string, 'utf8').split('\n');
+  const fullWorkers = csv.filter((line) => line.startsWith('full-copy,worker,'));
+  expect(fullWorkers).toHaveLength(4);
+  const measuredInTable = await rows.getByTestId('full-measured').allTextContents();
+  const measuredInCsv = fullWorkers.map(
+    (line) => `${(Number(line.split(',')[7]) / 1024 / 1024).toFixed(2)} MiB`,
+  );
+  expect(measuredInTable).toEqual(measuredInCsv);
+
+  // Charts save as images too.
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('chart-bars-svg').click(),
+  ]);
+  expect(readFileSync((await svg.path()) as string, 'utf8')).toContain('<svg');
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('chart-bars-png').click(),
+  ]);
+  expect(
+    readFileSync((await png.path()) as string)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
+  await screenshot(page, '7-memory-compare');
+  await page.getByTestId('memory-table').scrollIntoViewIfNeeded();
+  await screenshot(page, '8-memory-table');
+});
+
+test('full-copy lesson: a live timeline of every process, the parent and each worker', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#full-copy`);
+  await page.getByTestId('input-rows').fill('2000000');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('phase')).toHaveText(/Finished/, { timeout: 60_000 });
+  const timeline = page.getByTestId('chart-timeline');
+  await expect(timeline.locator('.recharts-legend-item')).toHaveCount(3);
+  await expect(timeline.locator('.recharts-legend-item').first()).toContainText('Parent');
+});

@@ -1,0 +1,198 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { HostInfo, RunPhase } from '../../../shared/api';
+import type { MemorySample } from '../../../shared/memory';
+import type { CompareReport } from '../../../shared/report';
+import { useI18n } from '../i18n';
+import { toMiB } from '../memory/chart-data';
+import { MemoryBarsChart } from './MemoryBarsChart';
+import { MemoryFigureNote } from './MemoryFigureNote';
+import { MemoryScalingChart } from './MemoryScalingChart';
+import { MemoryTable } from './MemoryTable';
+import { MemoryTimelineChart } from './MemoryTimelineChart';
+
+const EXCEL_ROWS = 1_048_575;
+
+interface Props {
+  host: HostInfo;
+  onBusyChange: (busy: boolean) => void;
+}
+
+/** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
+export function CompareView({ host, onBusyChange }: Props): ReactNode {
+  const { t } = useI18n();
+  const [workers, setWorkers] = useState('4');
+  const [rows, setRows] = useState('1000000');
+  const [sweep, setSweep] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<CompareReport | null>(null);
+  const [live, setLive] = useState<{
+    runId: number;
+    experiment: string;
+    phase: RunPhase | null;
+    samples: MemorySample[];
+  } | null>(null);
+
+  useEffect(() => {
+    if (!busy) return undefined;
+    return window.lab.on('run-event', (event) => {
+      setLive((current) => {
+        const state =
+          current && current.runId === event.runId
+            ? current
+            : { runId: event.runId, experiment: '', phase: null, samples: [] };
+        if (event.type === 'run-started')
+          return { ...state, experiment: `${event.params.experiment}, ${event.params.nJobs}` };
+        if (event.type === 'phase') return { ...state, phase: event.phase };
+        if (event.type === 'memory-sample')
+          return { ...state, samples: [...state.samples, event.sample] };
+        return state;
+      });
+    });
+  }, [busy]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    onBusyChange(true);
+    setLive(null);
+    const numberOrText = (text: string): number | string =>
+      /^\s*\d+\s*$/.test(text) ? Number(text) : text;
+    window.lab
+      .invoke('compare', {
+        nJobs: numberOrText(workers) as number,
+        rows: numberOrText(rows) as number,
+        sweep,
+      })
+      .then(setReport, (e: Error) => setError(e.message))
+      .finally(() => {
+        setBusy(false);
+        onBusyChange(false);
+      });
+  };
+
+  const summary = (index: 0 | 1): string | null => {
+    const strategy = report?.strategies[index];
+    if (!strategy) return null;
+    return t('compare.summary', {
+      strategy: index === 0 ? t('memory.full') : t('memory.partial'),
+      times: strategy.duplication === null ? '—' : strategy.duplication.toFixed(2),
+      bytes: `${toMiB(strategy.workersDatasetBytes)?.toFixed(2)} MiB`,
+      measured:
+        strategy.workersMeasuredBytes === null
+          ? '—'
+          : `${toMiB(strategy.workersMeasuredBytes)?.toFixed(2)} MiB`,
+    });
+  };
+
+  return (
+    <main className="lesson lesson--wide" data-testid="lesson-compare">
+      <div className="lesson__setup">
+        <header className="lesson__header">
+          <h2 className="lesson__title">{t('compare.title')}</h2>
+          <p className="lesson__intro">{t('compare.intro')}</p>
+        </header>
+        <form className="run-controls" onSubmit={submit} noValidate>
+          <label>
+            <span>{t('controls.workers')}</span>
+            <input
+              type="number"
+              min={host.limits.nJobs.min}
+              max={host.limits.nJobs.max}
+              value={workers}
+              onChange={(e) => setWorkers(e.target.value)}
+              data-testid="input-workers"
+            />
+          </label>
+          <label>
+            <span>{t('controls.rows')}</span>
+            <input
+              type="number"
+              min={1}
+              max={EXCEL_ROWS}
+              value={rows}
+              onChange={(e) => setRows(e.target.value)}
+              data-testid="input-rows"
+            />
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={sweep}
+              onChange={(e) => setSweep(e.target.checked)}
+              data-testid="input-sweep"
+            />
+            <span>{t('compare.sweep')}</span>
+          </label>
+          <div className="run-controls__actions">
+            {busy ? (
+              <button
+                type="button"
+                className="button button--cancel"
+                onClick={() => void window.lab.invoke('cancel', null)}
+                data-testid="cancel-button"
+              >
+                {t('controls.cancel')}
+              </button>
+            ) : (
+              <button type="submit" className="button button--run" data-testid="run-button">
+                ▶ {t('controls.run')}
+              </button>
+            )}
+          </div>
+        </form>
+        {error && (
+          <p className="run-error" role="alert" data-testid="run-error">
+            {t('controls.invalid', { message: error })}
+          </p>
+        )}
+        <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />
+        {report && (
+          <section className="panel takeaway" data-testid="compare-summary">
+            <p data-testid="summary-full">{summary(0)}</p>
+            <p data-testid="summary-partial">{summary(1)}</p>
+            <p>{t('compare.takeaway')}</p>
+          </section>
+        )}
+      </div>
+      <div className="lesson__outcome" data-testid="outcome">
+        {busy && live && (
+          <>
+            <p className="phase__name" data-testid="phase">
+              {live.experiment} · {live.phase ? t(`phases.${live.phase}`) : ''}
+            </p>
+            <MemoryTimelineChart
+              samples={live.samples}
+              subtitle={live.experiment}
+              exportName="memory-timeline-live"
+              testId="chart-timeline-live"
+            />
+          </>
+        )}
+        {!busy && !report && <p className="process-map__empty">{t('memory.empty')}</p>}
+        {!busy && report && (
+          <>
+            <MemoryBarsChart report={report} />
+            <MemoryTable report={report} />
+            {report.sweep && <MemoryScalingChart report={report} />}
+            <MemoryTimelineChart
+              samples={report.strategies[0].timeline}
+              subtitle={t('memory.full')}
+              exportName="memory-timeline-full-copy"
+              testId="chart-timeline-full"
+              height={220}
+            />
+            <MemoryTimelineChart
+              samples={report.strategies[1].timeline}
+              subtitle={t('memory.partial')}
+              exportName="memory-timeline-partial-read"
+              testId="chart-timeline-partial"
+              height={220}
+            />
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { CompareReport } from '../../../shared/report';
+import { useI18n } from '../i18n';
+import { barRows } from '../memory/chart-data';
+import { ChartPanel } from './ChartPanel';
+import { CHART_COLORS, legendText } from './chart-colors';
+
+/** Per process, the full copy beside the partial read, each stacked by what the memory is. */
+export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
+  const { t } = useI18n();
+  const figure = report.figure.toUpperCase();
+  const rows = barRows(report).map((row) => ({
+    ...row,
+    name: row.index === 0 ? t('memory.parent') : t('memory.worker', { n: row.index }),
+  }));
+  const full = t('memory.full');
+  const partial = t('memory.partial');
+  const bars = [
+    { key: 'fullDataset', stack: 'full', name: `${full}: ${t('memory.series.dataset')}` },
+    { key: 'fullHeap', stack: 'full', name: `${full}: ${t('memory.series.heap')}` },
+    { key: 'fullRest', stack: 'full', name: `${full}: ${t('memory.series.rest')}` },
+    { key: 'partialDataset', stack: 'partial', name: `${partial}: ${t('memory.series.dataset')}` },
+    { key: 'partialHeap', stack: 'partial', name: `${partial}: ${t('memory.series.heap')}` },
+    { key: 'partialRest', stack: 'partial', name: `${partial}: ${t('memory.series.rest')}` },
+  ] as const;
+  return (
+    <ChartPanel
+      title={t('memory.barsTitle')}
+      note={t('memory.barsNote', { figure })}
+      exportName="memory-per-process"
+      testId="chart-bars"
+    >
+      <ResponsiveContainer width="100%" height={330}>
+        <BarChart
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+          barCategoryGap="18%"
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" tick={{ fontSize: 15 }} />
+          <YAxis
+            tick={{ fontSize: 14 }}
+            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 14 }}
+          />
+          <Tooltip formatter={(value) => `${String(value)} MiB`} />
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={{ fontSize: 14, paddingBottom: 6 }}
+            formatter={legendText}
+          />
+          {bars.map((bar) => (
+            <Bar
+              key={bar.key}
+              dataKey={bar.key}
+              stackId={bar.stack}
+              name={bar.name}
+              fill={CHART_COLORS[bar.key]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartPanel>
+  );
+}

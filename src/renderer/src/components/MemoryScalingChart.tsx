@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { CompareReport } from '../../../shared/report';
+import { useI18n } from '../i18n';
+import { scalingRows } from '../memory/chart-data';
+import { ChartPanel } from './ChartPanel';
+import { CHART_COLORS, legendText } from './chart-colors';
+
+/** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
+export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
+  const { t } = useI18n();
+  const rows = scalingRows(report);
+  const full = t('memory.full');
+  const partial = t('memory.partial');
+  return (
+    <ChartPanel
+      title={t('memory.scalingTitle')}
+      note={t('memory.scalingNote')}
+      exportName="memory-scaling"
+      testId="chart-scaling"
+    >
+      <ResponsiveContainer width="100%" height={300}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="workers"
+            tick={{ fontSize: 14 }}
+            label={{
+              value: t('memory.axisWorkers'),
+              position: 'insideBottom',
+              offset: -8,
+              fontSize: 14,
+            }}
+          />
+          <YAxis
+            tick={{ fontSize: 14 }}
+            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 14 }}
+          />
+          <Tooltip formatter={(value) => `${String(value)} MiB`} />
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={{ fontSize: 14, paddingBottom: 6 }}
+            formatter={legendText}
+          />
+          <Line
+            dataKey="fullMeasured"
+            name={`${full}, ${t('memory.series.measured')}`}
+            stroke={CHART_COLORS.fullDataset}
+            strokeWidth={3}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="fullIdeal"
+            name={`${full}, ${t('memory.series.ideal')} (N+1)·D`}
+            stroke={CHART_COLORS.fullDataset}
+            strokeDasharray="8 5"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="partialMeasured"
+            name={`${partial}, ${t('memory.series.measured')}`}
+            stroke={CHART_COLORS.partialDataset}
+            strokeWidth={3}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="partialIdeal"
+            name={`${partial}, ${t('memory.series.ideal')} 2·D`}
+            stroke={CHART_COLORS.partialDataset}
+            strokeDasharray="8 5"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartPanel>
+  );
+}

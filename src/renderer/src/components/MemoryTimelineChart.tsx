@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { MemorySample } from '../../../shared/memory';
+import { useI18n } from '../i18n';
+import { timelineRows } from '../memory/chart-data';
+import { ChartPanel } from './ChartPanel';
+import { CHART_COLORS, legendText } from './chart-colors';
+
+interface Props {
+  samples: readonly MemorySample[];
+  /** Shown after the chart's title (the strategy, say). */
+  subtitle?: string;
+  exportName: string;
+  testId: string;
+  height?: number;
+}
+
+/** Each process's memory (USS, or RSS where there is none) over the run, one line per process. */
+export function MemoryTimelineChart({
+  samples,
+  subtitle,
+  exportName,
+  testId,
+  height = 240,
+}: Props): ReactNode {
+  const { t } = useI18n();
+  const { rows, series, figure } = timelineRows(samples);
+  const title = t('memory.timelineTitle', { figure: figure.toUpperCase() });
+  return (
+    <ChartPanel
+      title={subtitle ? `${title}: ${subtitle}` : title}
+      note={t('memory.timelineNote')}
+      exportName={exportName}
+      testId={testId}
+    >
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tick={{ fontSize: 13 }}
+            label={{
+              value: t('memory.axisMs'),
+              position: 'insideBottom',
+              offset: -8,
+              fontSize: 13,
+            }}
+          />
+          <YAxis
+            tick={{ fontSize: 13 }}
+            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 13 }}
+          />
+          <Tooltip
+            formatter={(value) => `${String(value)} MiB`}
+            labelFormatter={(value) => `${String(value)} ms`}
+          />
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={{ fontSize: 13, paddingBottom: 6 }}
+            formatter={legendText}
+          />
+          {series.map((s) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={`${s.role === 'main' ? t('memory.parent') : t('memory.worker', { n: (s.slot ?? 0) + 1 })} (${s.pid})`}
+              stroke={
+                s.role === 'main'
+                  ? CHART_COLORS.main
+                  : CHART_COLORS.workers[(s.slot ?? 0) % CHART_COLORS.workers.length]
+              }
+              strokeWidth={s.role === 'main' ? 3 : 2}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartPanel>
+  );
+}
