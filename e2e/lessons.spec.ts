@@ -185,3 +185,18 @@ test('the whole UI speaks Spanish too', async ({ page, host }) => {
   await expect(page.getByTestId('results-printed')).toHaveText('[1.4, 1.4]');
   await screenshot(page, '6-read-global-es');
 });
+
+test('a run too big for this machine is refused with the estimate, before anything starts', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#full-copy`);
+  await page.getByTestId('input-workers').fill('16');
+  await page.getByTestId('input-rows').fill('100000000');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-error')).toContainText(
+    'Refused before starting: full-copy with 16 workers and 100,000,000 rows needs about',
+  );
+  await expect(page.getByTestId('run-error')).toContainText('but the budget is');
+  await expect(page.getByTestId('worker-card')).toHaveCount(0);
+});

@@ -6,6 +6,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { electronMemorySource } from './app-metrics';
@@ -26,6 +27,7 @@ function setupLab(): LabService {
     dataDir,
     memorySource: electronMemorySource(),
   });
+  lab.prestart(DEFAULT_PARAMS.nJobs);
   return new LabService(lab);
 }
 

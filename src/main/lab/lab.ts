@@ -96,6 +96,16 @@ export class Lab {
     return this.running !== null;
   }
 
+  /**
+   * Starts `nJobs` workers ahead of the first run, so that pressing Run in
+   * front of a class does not wait for processes to start. A failure here is
+   * not reported: the first run starts them again and says what went wrong.
+   */
+  prestart(nJobs: number): void {
+    if (this.running) return;
+    this.pool.ensure(nJobs).catch(() => undefined);
+  }
+
   /** Cancels the run in progress; returns whether there was one. */
   cancel(): boolean {
     if (!this.running) return false;

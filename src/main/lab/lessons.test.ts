@@ -151,3 +151,18 @@ describe('chunks and the pool', () => {
     expect(tempFilesOf(report.workers.map((w) => w.pid))).toEqual([]);
   });
 });
+
+describe('a pool started ahead of time', () => {
+  it('is used by the first run, and a run that asks meanwhile waits for it instead of starting more', async () => {
+    const early = createLab();
+    try {
+      early.lab.prestart(2);
+      const report = await early.lab.run({ experiment: 'read-global', nJobs: 2 });
+      expect(report.results).toEqual([1.4, 1.4]);
+      expect(early.lab.workerPids).toHaveLength(2);
+      expect(new Set(early.lab.workerPids)).toEqual(new Set(report.workers.map((w) => w.pid)));
+    } finally {
+      await early.dispose();
+    }
+  });
+});

@@ -18,6 +18,7 @@ export interface PoolOptions {
 export class WorkerPool {
   private workers: WorkerClient[] = [];
   private closed = false;
+  private resizing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -35,7 +36,17 @@ export class WorkerPool {
    * closed, missing ones started. Returns the workers and how long starting
    * new ones took.
    */
-  async ensure(n: number): Promise<{ workers: WorkerClient[]; startMs: number }> {
+  ensure(n: number): Promise<{ workers: WorkerClient[]; startMs: number }> {
+    // One resize at a time: a run may ask while the pool is still starting for another.
+    const next = this.resizing.then(() => this.resize(n));
+    this.resizing = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+
+  private async resize(n: number): Promise<{ workers: WorkerClient[]; startMs: number }> {
     if (this.closed) throw new Error('The worker pool is closed.');
     const started = performance.now();
     const keep = this.workers.filter((worker) => worker.alive).slice(0, n);

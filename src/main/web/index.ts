@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
+import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { startWebHost } from './server';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
     dataDir: args.dataDir,
   });
+  lab.prestart(DEFAULT_PARAMS.nJobs);
   const host = await startWebHost({
     service: new LabService(lab),
     rendererDir: join(__dirname, '../renderer'),
