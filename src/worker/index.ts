@@ -17,7 +17,7 @@ import {
   type MainToWorker,
 } from '../shared/worker-protocol';
 import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
-import { countOpenXlsxHandles, measureMemory, settleMemory } from './memory';
+import { collectGarbage, countOpenXlsxHandles, measureMemory, settleMemory } from './memory';
 import { connectToParent } from './port';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
 import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
@@ -231,13 +231,14 @@ function warmUp(): void {
 }
 
 // The modules every lesson needs are loaded by now (exceljs loads only for a
-// workbook the scanner cannot read): warm up, settle, then measure the baseline.
+// workbook the scanner cannot read): warm up, then report ready with a first
+// baseline. One collection is enough here: each run measures its own settled
+// baseline before its data is sent.
 warmUp();
-void settleMemory().then(() => {
-  link.send({
-    type: 'ready',
-    pid: process.pid,
-    baseline: measureMemory(),
-    nodeVersion: process.versions.node,
-  });
+collectGarbage();
+link.send({
+  type: 'ready',
+  pid: process.pid,
+  baseline: measureMemory(),
+  nodeVersion: process.versions.node,
 });
