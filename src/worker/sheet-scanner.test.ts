@@ -3,13 +3,13 @@
  * and one written by exceljs's regular writer; and the layouts it must hand
  * over to the full reader.
  */
-import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataFrame } from '../main/lab/dataset';
 import { writeDatabase } from '../main/lab/excel-database';
+import { writeWorkbook } from '../main/lab/test-support/workbooks';
 import { NeedsFullReader, scanChunk } from './sheet-scanner';
 
 let dir: string;
@@ -20,14 +20,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sum = (data: Float64Array): number => data.reduce((t, v) => t + v, 0);
 const noProgress = (): void => undefined;
-
-async function regularWorkbook(path: string, cells: unknown[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Sheet1');
-  sheet.addRow(['my_data']);
-  for (const cell of cells) sheet.addRow([cell]);
-  await workbook.xlsx.writeFile(path);
-}
 
 describe('scanChunk', () => {
   it("reads any chunk of the lab's own workbook exactly", async () => {
@@ -55,7 +47,7 @@ describe('scanChunk', () => {
 
   it('reads a workbook written by exceljs itself', async () => {
     const path = join(dir, 'regular.xlsx');
-    await regularWorkbook(
+    await writeWorkbook(
       path,
       Array.from({ length: 100 }, (_, i) => i),
     );
@@ -69,7 +61,7 @@ describe('scanChunk', () => {
     ['a formula', [0, { formula: '1+1', result: 2 }, 2]],
   ])('hands %s over to the full reader', async (_name, cells) => {
     const path = join(dir, `odd-${String(_name).replace(/\W/g, '')}.xlsx`);
-    await regularWorkbook(path, cells);
+    await writeWorkbook(path, cells);
     await expect(
       scanChunk(path, { skiprows: 0, nrows: 3, onProgress: noProgress }),
     ).rejects.toBeInstanceOf(NeedsFullReader);
@@ -77,7 +69,7 @@ describe('scanChunk', () => {
 
   it('hands a sheet that ends early over to the full reader', async () => {
     const path = join(dir, 'short.xlsx');
-    await regularWorkbook(path, [0, 1, 2]);
+    await writeWorkbook(path, [0, 1, 2]);
     await expect(
       scanChunk(path, { skiprows: 0, nrows: 5, onProgress: noProgress }),
     ).rejects.toBeInstanceOf(NeedsFullReader);

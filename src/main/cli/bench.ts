@@ -14,6 +14,7 @@ import { makeDataFrame } from '../lab/dataset';
 import { writeDatabase } from '../lab/excel-database';
 import { Lab } from '../lab/lab';
 import { WorkerPool } from '../lab/pool';
+import { runMain } from './run-main';
 
 const EXCEL_ROWS = 1_048_575;
 const TINY_TASKS = 10_000;
@@ -268,7 +269,7 @@ function printTable(results: Results): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
   const repsAt = argv.indexOf('--reps');
   const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : 3;
@@ -314,14 +315,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runMain(main);

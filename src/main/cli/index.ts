@@ -16,6 +16,7 @@ import type { CompareReport, RunReport } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab } from '../lab/lab';
 import { USAGE, parseArgs } from './args';
+import { runMain } from './run-main';
 
 /** A compare request from the CLI's options: only workers, rows and --sweep apply. */
 function compareRequest(request: Record<string, unknown>, sweep: boolean): Record<string, unknown> {
@@ -168,14 +169,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runMain(main);

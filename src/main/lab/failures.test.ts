@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/api';
 import { createLab, isAlive, type LabFixture } from './test-support/lab-fixture';
+import { range, writeWorkbook } from './test-support/workbooks';
 
 const fixtures: LabFixture[] = [];
 function lab(options?: Parameters<typeof createLab>[0]): LabFixture {
@@ -120,11 +120,10 @@ describe('a bad workbook', () => {
 
   it('a text cell in my_data: the error names the file, the row and the value', async () => {
     const fixture = lab({ existingDatabase: true });
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sheet1');
-    sheet.addRow(['my_data']);
-    for (let i = 0; i < 100; i += 1) sheet.addRow([i === 60 ? 'sixty' : i]);
-    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    await writeWorkbook(
+      join(fixture.dataDir, 'my_database.xlsx'),
+      range(100).map((i) => (i === 60 ? 'sixty' : i)),
+    );
     const report = await fixture.lab.run({ experiment: 'partial-read' });
     // Data row 60 is sheet row 62 (row 1 is the header); it falls in the second task's chunk.
     expect(report.error?.message).toContain(
@@ -137,22 +136,14 @@ describe('a bad workbook', () => {
 
   it('too few rows: the error says where the sheet ends', async () => {
     const fixture = lab({ existingDatabase: true });
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sheet1');
-    sheet.addRow(['my_data']);
-    for (let i = 0; i < 70; i += 1) sheet.addRow([i]);
-    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    await writeWorkbook(join(fixture.dataDir, 'my_database.xlsx'), range(70));
     const report = await fixture.lab.run({ experiment: 'partial-read', rows: 100 });
     expect(report.error?.message).toContain('the sheet ends after 70 data rows');
   });
 
   it('a workbook saved by another program, sheet first in the zip: the scanner still reads it', async () => {
     const fixture = lab({ existingDatabase: true });
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sheet1');
-    sheet.addRow(['my_data']);
-    for (let i = 0; i < 100; i += 1) sheet.addRow([i]);
-    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    await writeWorkbook(join(fixture.dataDir, 'my_database.xlsx'), range(100));
     const report = await fixture.lab.run({ experiment: 'partial-read' });
     expect(report.results).toEqual([
       { shape: [50, 1], sum: 1225 },
@@ -167,13 +158,7 @@ describe('a bad workbook', () => {
 
   it('styled cells, which the scanner leaves to exceljs: exceljs reads them, and leaves nothing open', async () => {
     const fixture = lab({ existingDatabase: true });
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sheet1');
-    sheet.addRow(['my_data']);
-    for (let i = 0; i < 100; i += 1) sheet.addRow([i]);
-    sheet.getColumn(1).numFmt = '0.00';
-    sheet.getColumn(1).font = { bold: true };
-    await workbook.xlsx.writeFile(join(fixture.dataDir, 'my_database.xlsx'));
+    await writeWorkbook(join(fixture.dataDir, 'my_database.xlsx'), range(100), true);
     const report = await fixture.lab.run({ experiment: 'partial-read' });
     expect(report.results).toEqual([
       { shape: [50, 1], sum: 1225 },

@@ -3,6 +3,7 @@ import type { HostInfo, RunPhase } from '../../../shared/api';
 import type { MemorySample } from '../../../shared/memory';
 import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
+import { NumberField, numberOrText } from './NumberField';
 import { toMiB } from '../memory/chart-data';
 import { MemoryBarsChart } from './MemoryBarsChart';
 import { MemoryFigureNote } from './MemoryFigureNote';
@@ -57,12 +58,10 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     setBusy(true);
     onBusyChange(true);
     setLive(null);
-    const numberOrText = (text: string): number | string =>
-      /^\s*\d+\s*$/.test(text) ? Number(text) : text;
     window.lab
       .invoke('compare', {
-        nJobs: numberOrText(workers) as number,
-        rows: numberOrText(rows) as number,
+        nJobs: numberOrText(workers),
+        rows: numberOrText(rows),
         sweep,
       })
       .then(setReport, (e: Error) => setError(e.message))
@@ -94,28 +93,22 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           <p className="lesson__intro">{t('compare.intro')}</p>
         </header>
         <form className="run-controls" onSubmit={submit} noValidate>
-          <label>
-            <span>{t('controls.workers')}</span>
-            <input
-              type="number"
-              min={host.limits.nJobs.min}
-              max={host.limits.nJobs.max}
-              value={workers}
-              onChange={(e) => setWorkers(e.target.value)}
-              data-testid="input-workers"
-            />
-          </label>
-          <label>
-            <span>{t('controls.rows')}</span>
-            <input
-              type="number"
-              min={1}
-              max={EXCEL_ROWS}
-              value={rows}
-              onChange={(e) => setRows(e.target.value)}
-              data-testid="input-rows"
-            />
-          </label>
+          <NumberField
+            label={t('controls.workers')}
+            value={workers}
+            onChange={setWorkers}
+            min={host.limits.nJobs.min}
+            max={host.limits.nJobs.max}
+            testId="input-workers"
+          />
+          <NumberField
+            label={t('controls.rows')}
+            value={rows}
+            onChange={setRows}
+            min={1}
+            max={EXCEL_ROWS}
+            testId="input-rows"
+          />
           <label className="checkbox">
             <input
               type="checkbox"

@@ -3,6 +3,7 @@ import type { HostInfo, LessonInfo } from '../../../shared/api';
 import type { ExperimentId } from '../../../shared/experiments';
 import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
+import { NumberField, numberOrText } from './NumberField';
 
 const BATCH_SIZES = ['1', '2', '4', '8', '16', '64', 'auto'] as const;
 const VERBOSE_LEVELS = [0, 10, 50] as const;
@@ -13,11 +14,6 @@ interface Props {
   busy: boolean;
   onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
   onCancel: () => void;
-}
-
-/** A whole number from an input, or the text itself so that the lab can say what is wrong with it. */
-function numberOrText(text: string): number | string {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : text;
 }
 
 /** Workers, tasks, batch size, rows (for the dataset lessons), verbose; Run and Cancel. */
@@ -42,55 +38,43 @@ export function RunControls({ lesson, host, busy, onRun, onCancel }: Props): Rea
     if (busy) return;
     const params: Partial<RunParams> & { experiment: ExperimentId } = {
       experiment: lesson.id,
-      nJobs: numberOrText(workers) as number,
+      nJobs: numberOrText(workers),
       batchSize: batchSize === 'auto' ? 'auto' : Number(batchSize),
       verbose,
     };
-    if (tasks.trim() !== '') params.tasks = numberOrText(tasks) as number;
-    if (lesson.usesDataset) params.rows = numberOrText(rows) as number;
+    if (tasks.trim() !== '') params.tasks = numberOrText(tasks);
+    if (lesson.usesDataset) params.rows = numberOrText(rows);
     onRun(params);
   };
 
   return (
     <form className="run-controls" onSubmit={submit} noValidate>
-      <label>
-        <span>{t('controls.workers')}</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={host.limits.nJobs.min}
-          max={host.limits.nJobs.max}
-          value={workers}
-          onChange={(e) => setWorkers(e.target.value)}
-          data-testid="input-workers"
-        />
-      </label>
-      <label>
-        <span>{t('controls.tasks')}</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={host.limits.tasks.min}
-          placeholder={Number.isInteger(nJobs) ? String(nJobs) : ''}
-          title={t('controls.tasksHint')}
-          value={tasks}
-          onChange={(e) => setTasks(e.target.value)}
-          data-testid="input-tasks"
-        />
-      </label>
+      <NumberField
+        label={t('controls.workers')}
+        value={workers}
+        onChange={setWorkers}
+        min={host.limits.nJobs.min}
+        max={host.limits.nJobs.max}
+        testId="input-workers"
+      />
+      <NumberField
+        label={t('controls.tasks')}
+        value={tasks}
+        onChange={setTasks}
+        min={host.limits.tasks.min}
+        placeholder={Number.isInteger(nJobs) ? String(nJobs) : ''}
+        title={t('controls.tasksHint')}
+        testId="input-tasks"
+      />
       {lesson.usesDataset && (
-        <label>
-          <span>{t('controls.rows')}</span>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={lesson.maxRows}
-            value={rows}
-            onChange={(e) => setRows(e.target.value)}
-            data-testid="input-rows"
-          />
-        </label>
+        <NumberField
+          label={t('controls.rows')}
+          value={rows}
+          onChange={setRows}
+          min={1}
+          max={lesson.maxRows}
+          testId="input-rows"
+        />
       )}
       <label>
         <span>{t('controls.batchSize')}</span>
