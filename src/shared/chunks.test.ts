@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBounds, rowsDroppedByFloorChunking } from './chunks';
+import { chunkBounds } from './chunks';
 
 describe('chunkBounds', () => {
   it('splits the seed dataset in two halves, as the tutorial does', () => {
@@ -32,11 +32,5 @@ describe('chunkBounds', () => {
     expect(() => chunkBounds(10, 0)).toThrow(RangeError);
     expect(() => chunkBounds(-1, 2)).toThrow(RangeError);
     expect(() => chunkBounds(10, 1.5)).toThrow(RangeError);
-  });
-
-  it("counts what the tutorial's floor division drops", () => {
-    expect(rowsDroppedByFloorChunking(100, 2)).toBe(0);
-    expect(rowsDroppedByFloorChunking(100, 3)).toBe(1);
-    expect(rowsDroppedByFloorChunking(100, 7)).toBe(2);
   });
 });

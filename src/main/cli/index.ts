@@ -5,7 +5,6 @@
  * raised, 2 for bad arguments; no worker outlives the command.
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
 import { MemoryGuardError } from '../../shared/memory-guard';
@@ -14,7 +13,7 @@ import { ParamError, validateCompareParams, validateRunParams } from '../../shar
 import { formatPython } from '../../shared/python-format';
 import type { CompareReport, RunReport } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
-import { Lab } from '../lab/lab';
+import { Lab, defaultDataDir } from '../lab/lab';
 import { USAGE, parseArgs } from './args';
 import { runMain } from './run-main';
 
@@ -22,11 +21,6 @@ import { runMain } from './run-main';
 function compareRequest(request: Record<string, unknown>, sweep: boolean): Record<string, unknown> {
   const { experiment: _experiment, ...rest } = request;
   return { ...rest, sweep };
-}
-
-/** The default data folder of the CLI and the browser host. */
-export function defaultDataDir(): string {
-  return join(tmpdir(), 'isolation-lab');
 }
 
 function printList(): void {

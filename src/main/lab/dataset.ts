@@ -31,11 +31,6 @@ export class DatasetStore {
     return this.current;
   }
 
-  /** The dataset held now, if any. */
-  get held(): DataFrame | null {
-    return this.current;
-  }
-
   release(): void {
     this.current = null;
   }

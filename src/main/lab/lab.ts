@@ -7,6 +7,7 @@
  * launcher and forwards the events.
  */
 import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent, RunPhase } from '../../shared/api';
 import {
@@ -36,6 +37,11 @@ import {
 } from './memory-sampler';
 import { Parallel } from './parallel';
 import { WorkerPool } from './pool';
+
+/** Where the CLI and the browser host keep my_database.xlsx unless told otherwise. */
+export function defaultDataDir(): string {
+  return join(tmpdir(), 'isolation-lab');
+}
 
 export interface LabOptions {
   launcher: Launcher;

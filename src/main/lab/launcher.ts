@@ -43,7 +43,7 @@ export interface Launcher {
  * growth 97-102 MiB with glibc's default, 96-102 MiB at 32 KiB, 79-80 MiB at
  * 8 KiB.
  */
-export const WORKER_ENV: Readonly<Record<string, string>> = {
+const WORKER_ENV: Readonly<Record<string, string>> = {
   MALLOC_MMAP_THRESHOLD_: '8192',
 };
 

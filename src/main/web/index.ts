@@ -6,11 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { DEFAULT_PARAMS } from '../../shared/params';
-import { Lab } from '../lab/lab';
+import { Lab, defaultDataDir } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { startWebHost } from './server';
 
@@ -27,7 +26,7 @@ interface WebArgs {
 }
 
 function parseWebArgs(argv: readonly string[]): WebArgs {
-  const args: WebArgs = { port: 0, open: true, dataDir: join(tmpdir(), 'isolation-lab') };
+  const args: WebArgs = { port: 0, open: true, dataDir: defaultDataDir() };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-open') args.open = false;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { GlobalSummary } from '../../../shared/memory';
+import { useI18n } from '../i18n';
 
 /** Globals as `name = value` lines, the dataset by its shape. */
 export function GlobalList({
@@ -9,12 +10,17 @@ export function GlobalList({
   globals: GlobalSummary[];
   testId: string;
 }): ReactNode {
+  const { t } = useI18n();
+  const value = (global: GlobalSummary): string =>
+    global.kind === 'dataframe'
+      ? t('map.dataframe', { rows: (global.rows ?? 0).toLocaleString('en-US') })
+      : global.display;
   return (
     <ul className="global-list" data-testid={testId}>
       {globals.map((global) => (
         <li key={global.name}>
           <code>
-            {global.name} = {global.display}
+            {global.name} = {value(global)}
           </code>
         </li>
       ))}
