@@ -108,8 +108,8 @@ test('full-copy: every worker received the whole dataset; sums 1225 and 3725', a
   await expectSeparateProcesses(page, 2);
   await expect(page.getByTestId('results-printed')).toHaveText('[1225, 3725]');
   await expect(page.getByTestId('worker-received')).toHaveText([
-    'my_global_df = DataFrame 100 rows × 1 column',
-    'my_global_df = DataFrame 100 rows × 1 column',
+    'my_global_df = DataFrame 100 rows × 1 column (800 B)',
+    'my_global_df = DataFrame 100 rows × 1 column (800 B)',
   ]);
   await expect(page.getByTestId('duplication')).toContainText('2.0×');
   await screenshot(page, '4-full-copy');

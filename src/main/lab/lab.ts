@@ -131,9 +131,11 @@ export class Lab {
    */
   async run(request: unknown, options: RunOptions = {}): Promise<RunReport> {
     const params = validateRunParams(request);
-    // Nothing is allocated or spawned before the run is known to fit.
-    checkMemoryBudget(params.experiment, params.nJobs, params.rows, await availableMemory());
-    return this.exclusive(options.signal, (signal) => this.execute(params, signal, options));
+    return this.exclusive(options.signal, async (signal) => {
+      // Nothing is allocated or spawned before the run is known to fit.
+      checkMemoryBudget(params.experiment, params.nJobs, params.rows, await availableMemory());
+      return this.execute(params, signal, options);
+    });
   }
 
   /**
@@ -143,8 +145,8 @@ export class Lab {
    */
   async compare(request: unknown, options: RunOptions = {}): Promise<CompareReport> {
     const params = validateCompareParams(request);
-    checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
     return this.exclusive(options.signal, async (signal) => {
+      checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
       const started = performance.now();
       const startedAt = new Date().toISOString();
       const base = {
@@ -183,7 +185,11 @@ export class Lab {
     });
   }
 
-  /** Runs `work` as the one run in progress, cancellable through `outer` and `cancel()`. */
+  /**
+   * Runs `work` as the one run in progress, cancellable through `outer` and
+   * `cancel()`. The lock is taken before anything is awaited, so of two
+   * requests the first one runs and the second is refused.
+   */
   private async exclusive<T>(
     outer: AbortSignal | undefined,
     work: (signal: AbortSignal) => Promise<T>,

@@ -1,13 +1,8 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
+import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
-
-function bytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(2)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
-}
 
 /** What the notebook would print, beside what it did print, and the lesson's point. */
 export function ResultsPanel({
@@ -64,8 +59,8 @@ export function ResultsPanel({
       {duplication !== null && (
         <p data-testid="duplication">
           {t('results.duplication', {
-            workers: bytes(report.memory.workersDatasetBytes),
-            dataset: bytes(report.memory.datasetBytes),
+            workers: formatBytes(report.memory.workersDatasetBytes),
+            dataset: formatBytes(report.memory.datasetBytes),
             times: duplication.toFixed(1),
           })}
         </p>

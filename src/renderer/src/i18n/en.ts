@@ -96,7 +96,7 @@ export const en = {
     pid: 'pid {pid}',
     globals: 'Its globals',
     received: 'Copies it received',
-    dataframe: 'DataFrame {rows} rows × 1 column',
+    dataframe: 'DataFrame {rows} rows × 1 column ({size})',
     receivedNone: 'none: the function uses no global',
     waitingCopies: 'waiting for the code…',
     tasks: 'Tasks it ran',

@@ -94,7 +94,7 @@ export const es: Translations = {
     pid: 'pid {pid}',
     globals: 'Sus globales',
     received: 'Copias que recibió',
-    dataframe: 'DataFrame de {rows} filas × 1 columna',
+    dataframe: 'DataFrame de {rows} filas × 1 columna ({size})',
     receivedNone: 'ninguna: la función no usa globales',
     waitingCopies: 'esperando el código…',
     tasks: 'Tareas que ejecutó',
