@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --reps N]`: the lab's speed and memory,
+ * `npm run bench [-- --json | --markdown] [-- --reps N]`: the lab's speed and memory,
  * measured on this machine, each figure the median and spread of N
  * repetitions (at least 3). Printed as a table, or as one JSON document.
  * Figures are reported, never asserted: machines are shared and noisy.
@@ -67,8 +67,11 @@ async function run(lab: Lab, request: Record<string, unknown>): Promise<RunRepor
 interface Results {
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
   repetitions: number;
-  poolReadyMs: Record<string, Stat>;
-  tinyTasks: Record<'batch1' | 'auto', { tasksPerSecond: Stat; wallMs: Stat }>;
+  poolReady: Record<string, { ms: Stat; workerRssMiB: Stat; parentPeakRssMiB: Stat }>;
+  tinyTasks: Record<
+    'batch1' | 'auto',
+    { tasksPerSecond: Stat; wallMs: Stat; parentPeakRssMiB: Stat }
+  >;
   excelWrite: { rows: number; wallMs: Stat; rowsPerSecond: Stat; parentPeakRssMiB: Stat };
   partialRead: Record<
     string,
@@ -87,21 +90,30 @@ interface Results {
   >;
 }
 
-async function benchPoolReady(reps: number, dataDir: string): Promise<Results['poolReadyMs']> {
-  const out: Results['poolReadyMs'] = {};
+async function benchPoolReady(reps: number, dataDir: string): Promise<Results['poolReady']> {
+  const out: Results['poolReady'] = {};
   for (const n of [1, 2, 4, 8]) {
     const times: number[] = [];
+    const workerRss: number[] = [];
+    const parentPeaks: number[] = [];
     for (let r = 0; r < reps; r += 1) {
       const pool = new WorkerPool({
         launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
         cwd: dataDir,
       });
+      const sampler = new PeakSampler();
       const started = performance.now();
-      await pool.ensure(n);
+      const { workers } = await pool.ensure(n);
       times.push(performance.now() - started);
+      parentPeaks.push(sampler.stop() / MIB);
+      for (const worker of workers) if (worker.baseline) workerRss.push(worker.baseline.rss / MIB);
       await pool.close();
     }
-    out[`${n}`] = stat(times);
+    out[`${n}`] = {
+      ms: stat(times),
+      workerRssMiB: stat(workerRss),
+      parentPeakRssMiB: stat(parentPeaks),
+    };
   }
   return out;
 }
@@ -113,17 +125,24 @@ async function benchTinyTasks(reps: number, dataDir: string): Promise<Results['t
     const measure = async (batchSize: number | 'auto') => {
       const rates: number[] = [];
       const walls: number[] = [];
+      const parentPeaks: number[] = [];
       for (let r = 0; r < reps; r += 1) {
+        const sampler = new PeakSampler();
         const report = await run(lab, {
           experiment: 'write-global',
           nJobs: 2,
           tasks: TINY_TASKS,
           batchSize,
         });
+        parentPeaks.push(sampler.stop() / MIB);
         walls.push(report.timings.runMs);
         rates.push((TINY_TASKS / report.timings.runMs) * 1000);
       }
-      return { tasksPerSecond: stat(rates), wallMs: stat(walls) };
+      return {
+        tasksPerSecond: stat(rates),
+        wallMs: stat(walls),
+        parentPeakRssMiB: stat(parentPeaks),
+      };
     };
     return { batch1: await measure(1), auto: await measure('auto') };
   } finally {
@@ -240,11 +259,14 @@ function printTable(results: Results): void {
   );
   lines.push(`Each figure: median (min–max) of ${results.repetitions} repetitions.`);
   lines.push('');
-  for (const [n, s] of Object.entries(results.poolReadyMs))
-    lines.push(`start → ${n} workers ready            ${f(s)} ms`);
+  for (const [n, s] of Object.entries(results.poolReady)) {
+    lines.push(
+      `start → ${n} workers ready            ${f(s.ms)} ms; worker RSS ${f(s.workerRssMiB)} MiB, parent peak RSS ${f(s.parentPeakRssMiB)} MiB`,
+    );
+  }
   for (const [name, s] of Object.entries(results.tinyTasks)) {
     lines.push(
-      `${TINY_TASKS.toLocaleString('en-US')} tiny tasks, 2 workers, batch ${name === 'auto' ? 'auto' : '1   '}   ${f(s.tasksPerSecond)} tasks/s`,
+      `${TINY_TASKS.toLocaleString('en-US')} tiny tasks, 2 workers, batch ${name === 'auto' ? 'auto' : '1   '}   ${f(s.tasksPerSecond)} tasks/s, parent peak RSS ${f(s.parentPeakRssMiB)} MiB`,
     );
   }
   const w = results.excelWrite;
@@ -269,15 +291,108 @@ function printTable(results: Results): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The README's table: each figure beside its target and the tutorial's own code on these machines. */
+function printMarkdown(r: Results): void {
+  const m = r.machine;
+  const ready = (n: string): string => r.poolReady[n]?.ms.median.toFixed(0) ?? '?';
+  const read2 = r.partialRead['2 workers'];
+  const read4 = r.partialRead['4 workers'];
+  const full1 = r.fullCopy['1,000,000 rows'];
+  const full10 = r.fullCopy['10,000,000 rows'];
+  const k = (x: number): string => Math.round(x).toLocaleString('en-US');
+  const rows: [string, string, string, string][] = [
+    [
+      'start → 1 / 2 / 4 / 8 workers ready',
+      '4 ≤ 250 ms',
+      `${ready('1')} / ${ready('2')} / **${ready('4')}** ${f(r.poolReady['4']?.ms as Stat).split(' ')[1]} / ${ready('8')} ms; worker RSS ${f(r.poolReady['4']?.workerRssMiB as Stat)} MiB`,
+      '0.45–1.3 s to start the pool',
+    ],
+    [
+      '10,000 tiny tasks, 2 workers, batch size 1',
+      '≥ 10,000 tasks/s',
+      `**${k(r.tinyTasks.batch1.tasksPerSecond.median)}** (${k(r.tinyTasks.batch1.tasksPerSecond.min)}–${k(r.tinyTasks.batch1.tasksPerSecond.max)}) tasks/s`,
+      '4,500 tasks/s',
+    ],
+    [
+      '10,000 tiny tasks, 2 workers, `auto`',
+      '≥ 200,000 tasks/s',
+      `**${k(r.tinyTasks.auto.tasksPerSecond.median)}** (${k(r.tinyTasks.auto.tasksPerSecond.min)}–${k(r.tinyTasks.auto.tasksPerSecond.max)}) tasks/s`,
+      '227,000 tasks/s',
+    ],
+    [
+      'write 1,048,575 rows of xlsx',
+      '≤ 3 s',
+      `**${f(r.excelWrite.wallMs)}** ms, parent peak RSS ${f(r.excelWrite.parentPeakRssMiB)} MiB`,
+      '13.9 s',
+    ],
+    [
+      'partial read of them, 2 workers',
+      '≤ 2.5 s',
+      read2 ? `**${f(read2.wallMs)}** ms, ${k(read2.rowsPerSecond.median)} rows/s` : '?',
+      '18.6 s',
+    ],
+    [
+      'first row in each worker, 2 workers',
+      '≤ 150 ms',
+      read2 ? read2.firstRowMs.map((x) => `**${f(x)}**`).join(' and ') + ' ms' : '?',
+      '—',
+    ],
+    [
+      'peak RSS per worker, 2 workers',
+      '≤ 120 MiB',
+      read2
+        ? `**${f(read2.workerPeakRssMiB)}** MiB; USS growth ${f(read2.workerUssDeltaMiB, 1)} MiB`
+        : '?',
+      'USS +108 and +257 MiB',
+    ],
+    [
+      'partial read, 4 workers',
+      '—',
+      read4
+        ? `${f(read4.wallMs)} ms; first rows ${read4.firstRowMs.map((x) => x.median.toFixed(0)).join(' / ')} ms; peak RSS ${f(read4.workerPeakRssMiB)} MiB`
+        : '?',
+      '—',
+    ],
+    [
+      'full copy of 1 M rows to 4 workers',
+      '—',
+      full1
+        ? `${f(full1.wallMs)} ms; USS growth ${f(full1.workerUssDeltaMiB, 1)} MiB per worker`
+        : '?',
+      '—',
+    ],
+    [
+      'full copy of 10 M rows to 4 workers',
+      '≤ 1.5 s',
+      full10
+        ? `**${f(full10.wallMs)}** ms; USS growth ${f(full10.workerUssDeltaMiB, 1)} MiB per worker, parent peak RSS ${f(full10.parentPeakRssMiB)} MiB`
+        : '?',
+      '—',
+    ],
+  ];
+  const out = [
+    `On ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; median (min–max) of ${r.repetitions} repetitions:`,
+    '',
+    "| figure | target | measured | the tutorial's code (joblib 1.2, pandas, openpyxl) |",
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
+  const markdown = argv.includes('--markdown');
   const repsAt = argv.indexOf('--reps');
   const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : 3;
   const unknown = argv.filter(
-    (a, i) => a !== '--json' && a !== '--reps' && !(repsAt >= 0 && i === repsAt + 1),
+    (a, i) =>
+      a !== '--json' && a !== '--markdown' && a !== '--reps' && !(repsAt >= 0 && i === repsAt + 1),
   );
   if (!Number.isInteger(reps) || reps < 3 || reps > 50 || unknown.length) {
-    process.stderr.write('Usage: npm run bench -- [--json] [--reps N]   (N: 3 to 50, default 3)\n');
+    process.stderr.write(
+      'Usage: npm run bench -- [--json | --markdown] [--reps N]   (N: 3 to 50, default 3)\n',
+    );
     return 2;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-bench-'));
@@ -298,7 +413,7 @@ async function main(argv: readonly string[]): Promise<number> {
       repetitions: reps,
     };
     progress('pool start');
-    results.poolReadyMs = await benchPoolReady(reps, dataDir);
+    results.poolReady = await benchPoolReady(reps, dataDir);
     progress('tiny tasks');
     results.tinyTasks = await benchTinyTasks(reps, dataDir);
     progress('xlsx write');
@@ -308,6 +423,7 @@ async function main(argv: readonly string[]): Promise<number> {
     progress('full copy');
     results.fullCopy = await benchFullCopy(reps, dataDir);
     if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else if (markdown) printMarkdown(results as Results);
     else printTable(results as Results);
     return 0;
   } finally {
