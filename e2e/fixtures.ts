@@ -103,8 +103,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(1, 1);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   const map = page.locator('.process-map');
-  if ((await map.count()) > 0)
+  if ((await map.count()) > 0) {
+    // The map can be taller than the scrolling column shows at 720 px: crop it from a taller window.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 1800 });
     await map.screenshot({ path: join(SCREENSHOTS, `${name}-process-map.png`) });
+    if (size) await page.setViewportSize(size);
+  }
 }
 
 export { expect };

@@ -111,4 +111,12 @@ test('full-copy lesson: a live timeline of every process, the parent and each wo
   const timeline = page.getByTestId('chart-timeline');
   await expect(timeline.locator('.recharts-legend-item')).toHaveCount(3);
   await expect(timeline.locator('.recharts-legend-item').first()).toContainText('Parent');
+  // Each worker card says what its copy cost: 2,000,000 rows are 15.26 MiB.
+  await expect(page.getByTestId('worker-memory')).toHaveCount(2);
+  for (const text of await page.getByTestId('worker-memory').allTextContents()) {
+    expect(text).toMatch(
+      /^Holds 15\.26 MiB of dataset; its memory grew by 1[5-7]\.\d\d MiB \((USS|RSS)\)\.$/,
+    );
+  }
+  await screenshot(page, '9-full-copy-2M-rows');
 });

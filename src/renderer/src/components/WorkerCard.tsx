@@ -1,10 +1,24 @@
 import type { ReactNode } from 'react';
+import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 import type { WorkerView } from '../state/run-state';
 import { GlobalList } from './GlobalList';
 
-/** One worker process: pid, state, the copies it received, its tasks and what each returned. */
-export function WorkerCard({ worker }: { worker: WorkerView }): ReactNode {
+/** What the worker's memory did during the run, from the report: its growth over the baseline and the dataset it held. */
+export interface WorkerMemory {
+  growth: number | null;
+  figure: 'USS' | 'RSS';
+  datasetBytes: number;
+}
+
+/** One worker process: pid, state, the copies it received, its tasks and what each returned, and what that cost. */
+export function WorkerCard({
+  worker,
+  memory,
+}: {
+  worker: WorkerView;
+  memory?: WorkerMemory;
+}): ReactNode {
   const { t } = useI18n();
   return (
     <article
@@ -54,6 +68,15 @@ export function WorkerCard({ worker }: { worker: WorkerView }): ReactNode {
           ))}
           {worker.tasks.length > 12 && <li className="muted">+ {worker.tasks.length - 12}</li>}
         </ul>
+      )}
+      {memory && memory.datasetBytes > 0 && memory.growth !== null && (
+        <p className="process-card__memory" data-testid="worker-memory">
+          {t('map.memory', {
+            growth: formatBytes(memory.growth),
+            figure: memory.figure,
+            held: formatBytes(memory.datasetBytes),
+          })}
+        </p>
       )}
     </article>
   );

@@ -97,6 +97,7 @@ export const en = {
     globals: 'Its globals',
     received: 'Copies it received',
     dataframe: 'DataFrame {rows} rows × 1 column ({size})',
+    memory: 'Holds {held} of dataset; its memory grew by {growth} ({figure}).',
     receivedNone: 'none: the function uses no global',
     waitingCopies: 'waiting for the code…',
     tasks: 'Tasks it ran',

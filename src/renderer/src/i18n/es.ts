@@ -95,6 +95,7 @@ export const es: Translations = {
     globals: 'Sus globales',
     received: 'Copias que recibió',
     dataframe: 'DataFrame de {rows} filas × 1 columna ({size})',
+    memory: 'Guarda {held} del dataset; su memoria creció {growth} ({figure}).',
     receivedNone: 'ninguna: la función no usa globales',
     waitingCopies: 'esperando el código…',
     tasks: 'Tareas que ejecutó',
