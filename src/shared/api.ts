@@ -4,26 +4,16 @@
  * same commands to the same lab service. Requests are validated in the main
  * process whatever the renderer claims to send.
  */
-import type { ExperimentId, GlobalName } from './experiments';
+import type { ExperimentDefinition, ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySample } from './memory';
 import type { CompareParams, RunParams } from './params';
 import type { CompareReport, RunReport } from './report';
 
-/** What the UI needs to show a lesson (everything but the code that builds task arguments). */
-export interface LessonInfo {
-  id: ExperimentId;
-  section: 'globals' | 'databases';
-  taskName: string;
-  pythonSource: string;
-  taskSource: string;
-  globals: readonly GlobalName[];
-  usesDataset: boolean;
-  usesExcel: boolean;
-  printsParentGlobal: boolean;
-  notebookOutput: string;
+/** What the UI needs to show a lesson: its definition without the code that builds task arguments (a function does not cross a process boundary). */
+export type LessonInfo = Omit<ExperimentDefinition, 'taskArgs'> & {
   /** The largest row count this lesson accepts. */
   maxRows: number;
-}
+};
 
 export interface HostInfo {
   /** Pid of the process that holds the parent's globals (Electron main, or the browser host). */
