@@ -4,6 +4,9 @@ import { useI18n } from '../i18n';
 import type { WorkerView } from '../state/run-state';
 import { GlobalList } from './GlobalList';
 
+/** Below this, a worker's own bookkeeping (V8 pages, buffers) outweighs the data it holds. */
+const SMALL_DATA_BYTES = 1024 * 1024;
+
 /** What the worker's memory did during the run, from the report: its growth over the baseline and the dataset it held. */
 export interface WorkerMemory {
   growth: number | null;
@@ -76,6 +79,9 @@ export function WorkerCard({
             figure: memory.figure,
             held: formatBytes(memory.datasetBytes),
           })}
+          {memory.datasetBytes < SMALL_DATA_BYTES && (
+            <span className="process-card__hint"> {t('map.memorySmall')}</span>
+          )}
         </p>
       )}
     </article>

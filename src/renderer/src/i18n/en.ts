@@ -98,6 +98,8 @@ export const en = {
     received: 'Copies it received',
     dataframe: 'DataFrame {rows} rows × 1 column ({size})',
     memory: 'Holds {held} of dataset; its memory grew by {growth} ({figure}).',
+    memorySmall:
+      'At this size the worker’s own bookkeeping outweighs the data: try 1,000,000 rows.',
     receivedNone: 'none: the function uses no global',
     waitingCopies: 'waiting for the code…',
     tasks: 'Tasks it ran',

@@ -96,6 +96,8 @@ export const es: Translations = {
     received: 'Copias que recibió',
     dataframe: 'DataFrame de {rows} filas × 1 columna ({size})',
     memory: 'Guarda {held} del dataset; su memoria creció {growth} ({figure}).',
+    memorySmall:
+      'A este tamaño, la administración propia del worker pesa más que los datos: prueba con 1.000.000 filas.',
     receivedNone: 'ninguna: la función no usa globales',
     waitingCopies: 'esperando el código…',
     tasks: 'Tareas que ejecutó',
