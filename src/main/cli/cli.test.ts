@@ -72,9 +72,8 @@ describe('lab run', () => {
   });
 
   it.runIf(totalmem() < 80 * 1024 ** 3)(
-    "refuses the issue's full-copy of 100,000,000 rows to 16 workers, starting nothing",
+    "refuses the issue's full-copy of 100,000,000 rows to 16 workers (the lab's guard test checks that nothing starts)",
     () => {
-      const started = performance.now();
       const run = cli('run', 'full-copy', '--workers', '16', '--rows', '100000000');
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
@@ -83,8 +82,7 @@ describe('lab run', () => {
       expect(run.stderr).toMatch(
         /but the budget is [\d.]+ GiB: half of the [\d.]+ GiB of memory available now/,
       );
-      // Building 800 MB and starting 16 workers would take seconds; a refusal takes a moment.
-      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(run.stdout).toBe('');
     },
   );
 

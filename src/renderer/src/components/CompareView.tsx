@@ -4,7 +4,7 @@ import type { MemorySample } from '../../../shared/memory';
 import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
-import { toMiB } from '../memory/chart-data';
+import { formatMiB } from '../format';
 import { MemoryBarsChart } from './MemoryBarsChart';
 import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
@@ -77,11 +77,8 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     return t('compare.summary', {
       strategy: index === 0 ? t('memory.full') : t('memory.partial'),
       times: strategy.duplication === null ? '—' : strategy.duplication.toFixed(2),
-      bytes: `${toMiB(strategy.workersDatasetBytes)?.toFixed(2)} MiB`,
-      measured:
-        strategy.workersMeasuredBytes === null
-          ? '—'
-          : `${toMiB(strategy.workersMeasuredBytes)?.toFixed(2)} MiB`,
+      bytes: formatMiB(strategy.workersDatasetBytes),
+      measured: formatMiB(strategy.workersMeasuredBytes),
     });
   };
 

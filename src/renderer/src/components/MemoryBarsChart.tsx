@@ -13,7 +13,7 @@ import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { barRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, legendText } from './chart-colors';
+import { CHART_COLORS, legendProps, mibAxis, mibTooltip } from './chart-style';
 
 /** Per process, the full copy beside the partial read, each stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
@@ -48,16 +48,9 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 15 }} />
-          <YAxis
-            tick={{ fontSize: 14 }}
-            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 14 }}
-          />
-          <Tooltip formatter={(value) => `${String(value)} MiB`} />
-          <Legend
-            verticalAlign="top"
-            wrapperStyle={{ fontSize: 14, paddingBottom: 6 }}
-            formatter={legendText}
-          />
+          <YAxis {...mibAxis(t('memory.axisMiB'), 14)} />
+          <Tooltip formatter={mibTooltip} />
+          <Legend {...legendProps(14)} />
           {bars.map((bar) => (
             <Bar
               key={bar.key}

@@ -13,7 +13,7 @@ import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { scalingRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, legendText } from './chart-colors';
+import { CHART_COLORS, bottomLabel, legendProps, mibAxis, mibTooltip } from './chart-style';
 
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
 export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
@@ -34,23 +34,11 @@ export function MemoryScalingChart({ report }: { report: CompareReport }): React
           <XAxis
             dataKey="workers"
             tick={{ fontSize: 14 }}
-            label={{
-              value: t('memory.axisWorkers'),
-              position: 'insideBottom',
-              offset: -8,
-              fontSize: 14,
-            }}
+            label={bottomLabel(t('memory.axisWorkers'), 14)}
           />
-          <YAxis
-            tick={{ fontSize: 14 }}
-            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 14 }}
-          />
-          <Tooltip formatter={(value) => `${String(value)} MiB`} />
-          <Legend
-            verticalAlign="top"
-            wrapperStyle={{ fontSize: 14, paddingBottom: 6 }}
-            formatter={legendText}
-          />
+          <YAxis {...mibAxis(t('memory.axisMiB'), 14)} />
+          <Tooltip formatter={mibTooltip} />
+          <Legend {...legendProps(14)} />
           <Line
             dataKey="fullMeasured"
             name={`${full}, ${t('memory.series.measured')}`}

@@ -1,13 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
-import { compareCsv, measuredGrowth, toMiB } from '../memory/chart-data';
+import { formatMiB } from '../format';
+import { compareCsv, measuredGrowth } from '../memory/chart-data';
 import { saveCsv } from '../memory/export';
-
-const fmt = (bytes: number | null): string => {
-  const mib = toMiB(bytes);
-  return mib === null ? '—' : `${mib.toFixed(2)} MiB`;
-};
 
 /** Every figure of the charts, exactly, with the totals and the ideal; and the CSV of it all. */
 export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
@@ -55,23 +51,29 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
             return (
               <tr key={i} data-testid="memory-row" data-role={row.role}>
                 <th scope="row">{name}</th>
-                <td data-testid="full-counted">{fmt(f?.datasetBytes ?? null)}</td>
+                <td data-testid="full-counted">{formatMiB(f?.datasetBytes ?? null)}</td>
                 <td data-testid="full-measured">
-                  {row.role === 'main' ? '' : fmt(f ? measuredGrowth(f, report.figure) : null)}
+                  {row.role === 'main'
+                    ? ''
+                    : formatMiB(f ? measuredGrowth(f, report.figure) : null)}
                 </td>
-                <td data-testid="partial-counted">{fmt(p?.datasetBytes ?? null)}</td>
+                <td data-testid="partial-counted">{formatMiB(p?.datasetBytes ?? null)}</td>
                 <td data-testid="partial-measured">
-                  {row.role === 'main' ? '' : fmt(p ? measuredGrowth(p, report.figure) : null)}
+                  {row.role === 'main'
+                    ? ''
+                    : formatMiB(p ? measuredGrowth(p, report.figure) : null)}
                 </td>
               </tr>
             );
           })}
           <tr className="memory-table__total">
             <th scope="row">{t('memory.allWorkers')}</th>
-            <td data-testid="full-workers-counted">{fmt(full.workersDatasetBytes)}</td>
-            <td data-testid="full-workers-measured">{fmt(full.workersMeasuredBytes)}</td>
-            <td data-testid="partial-workers-counted">{fmt(partial.workersDatasetBytes)}</td>
-            <td data-testid="partial-workers-measured">{fmt(partial.workersMeasuredBytes)}</td>
+            <td data-testid="full-workers-counted">{formatMiB(full.workersDatasetBytes)}</td>
+            <td data-testid="full-workers-measured">{formatMiB(full.workersMeasuredBytes)}</td>
+            <td data-testid="partial-workers-counted">{formatMiB(partial.workersDatasetBytes)}</td>
+            <td data-testid="partial-workers-measured">
+              {formatMiB(partial.workersMeasuredBytes)}
+            </td>
           </tr>
           <tr className="memory-table__total">
             <th scope="row">{t('memory.duplication')}</th>
@@ -84,8 +86,8 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
           </tr>
           <tr className="memory-table__total">
             <th scope="row">{t('memory.ideal')}</th>
-            <td colSpan={2}>{`${fmt(full.idealBytes)} = (N+1)·D`}</td>
-            <td colSpan={2}>{`${fmt(partial.idealBytes)} = 2·D`}</td>
+            <td colSpan={2}>{`${formatMiB(full.idealBytes)} = (N+1)·D`}</td>
+            <td colSpan={2}>{`${formatMiB(partial.idealBytes)} = 2·D`}</td>
           </tr>
         </tbody>
       </table>

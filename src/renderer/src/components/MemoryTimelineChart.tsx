@@ -13,7 +13,7 @@ import type { MemorySample } from '../../../shared/memory';
 import { useI18n } from '../i18n';
 import { timelineRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, legendText } from './chart-colors';
+import { CHART_COLORS, bottomLabel, legendProps, mibAxis, mibTooltip } from './chart-style';
 
 interface Props {
   samples: readonly MemorySample[];
@@ -50,26 +50,11 @@ export function MemoryTimelineChart({
             type="number"
             domain={['dataMin', 'dataMax']}
             tick={{ fontSize: 13 }}
-            label={{
-              value: t('memory.axisMs'),
-              position: 'insideBottom',
-              offset: -8,
-              fontSize: 13,
-            }}
+            label={bottomLabel(t('memory.axisMs'), 13)}
           />
-          <YAxis
-            tick={{ fontSize: 13 }}
-            label={{ value: t('memory.axisMiB'), angle: -90, position: 'insideLeft', fontSize: 13 }}
-          />
-          <Tooltip
-            formatter={(value) => `${String(value)} MiB`}
-            labelFormatter={(value) => `${String(value)} ms`}
-          />
-          <Legend
-            verticalAlign="top"
-            wrapperStyle={{ fontSize: 13, paddingBottom: 6 }}
-            formatter={legendText}
-          />
+          <YAxis {...mibAxis(t('memory.axisMiB'), 13)} />
+          <Tooltip formatter={mibTooltip} labelFormatter={(value) => `${String(value)} ms`} />
+          <Legend {...legendProps(13)} />
           {series.map((s) => (
             <Line
               key={s.key}
