@@ -23,15 +23,34 @@ export interface ReportError {
   signal?: string | null;
 }
 
-/** How a worker read one chunk of my_database.xlsx. */
-export interface ReadRecord {
-  taskIndex: number;
-  rows: number;
-  /** `scanner`: the lab's streaming row scanner; `exceljs`: exceljs's streaming reader (other layouts, errors). */
-  reader: 'scanner' | 'exceljs';
+/** How a worker read one chunk of my_database.xlsx: the lesson's point is how little of the file it touched. */
+export interface ReadStats {
+  /** `scanner`: the lab's byte scanner; `xml-parser`: a real XML parser, for layouts the scanner does not read. */
+  reader: 'scanner' | 'xml-parser';
   /** From the start of the read to the chunk's first row. */
   firstRowMs: number;
   totalMs: number;
+  /** The sheet row where inflating began: 1 from the sheet's start, later from a flush point of the lab's index. */
+  startRow: number;
+  /** The lab's row index: `used`, `ignored` (the sheet changed since it was written) or `absent` (a file the lab did not write). */
+  index: 'used' | 'ignored' | 'absent';
+  /** Bytes of the sheet's zip entry read from the file, and bytes inflated from them. */
+  compressedBytes: number;
+  uncompressedBytes: number;
+  /** The whole sheet entry, compressed and inflated. */
+  sheetCompressedBytes: number;
+  sheetUncompressedBytes: number;
+  /**
+   * `verified`: every byte inflated matched a CRC-32 (the index's per-block
+   * ones, or the entry's for a read to the end); `not-reached`: the read
+   * stopped before a checksum could be compared.
+   */
+  crc32: 'verified' | 'not-reached';
+}
+
+export interface ReadRecord extends ReadStats {
+  taskIndex: number;
+  rows: number;
 }
 
 export interface WorkerReport {

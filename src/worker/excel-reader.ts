@@ -1,35 +1,45 @@
 /**
- * Reads one chunk of `my_data` rows from my_database.xlsx with exceljs's
- * streaming reader, keeping only the chunk's rows and stopping right after
- * its last one. exceljs is loaded on first use, so workers of the other
- * lessons never pay for it.
+ * Reads one chunk of `my_data` rows from my_database.xlsx, as the tutorial's
+ * `pd.read_excel(file, skiprows=…, nrows=…)` does, but streaming: only the
+ * chunk's rows are kept, and the read stops after the chunk.
  *
- * The reader parses the sheet as it streams only when the workbook parts come
- * before the sheet in the zip (the lab's writer puts them there); otherwise
- * exceljs copies the sheet to a temporary file first. Stopping early leaves
- * the streams (and that copy) open, so they are released here in every case.
+ * The file is untrusted (a user may edit it by hand): the zip layer bounds
+ * and checks every byte (zip-archive.ts), the package parts go through an
+ * XML parser (xlsx-package.ts), and one set of rules judges every row
+ * (sheet-cells.ts). On a file the lab wrote, the worker starts inflating at
+ * the full-flush point before its first row, found in the lab's index, and
+ * verifies every block it inflates against the index's CRC-32.
  */
-import { ReadStream, createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type * as ExcelJsNamespace from 'exceljs';
-import type { Row } from 'exceljs';
-import { DATASET_COLUMN } from '../shared/experiments';
+import { CancelledError } from '../shared/cancelled-error';
 import { ExcelError } from '../shared/excel-error';
-import { scanChunk } from './sheet-scanner';
-import { UnsupportedZipError } from './zip-entries';
+import { DATASET_COLUMN } from '../shared/experiments';
+import type { ReadStats } from '../shared/report';
+import {
+  headerProblem,
+  headerText,
+  SheetProblem,
+  type CellContext,
+  type CellData,
+} from './sheet-cells';
+import { SheetParser } from './sheet-parser';
+import {
+  MAX_ROW_BYTES,
+  SheetScanner,
+  UnsupportedLayout,
+  type ScanStart,
+  type ScanTarget,
+} from './sheet-scanner';
+import {
+  readLayout,
+  sharedString,
+  type FlushBlock,
+  type RowIndex,
+  type WorkbookLayout,
+} from './xlsx-package';
+import { DamagedFileError, ZipArchive, type EntryStream } from './zip-archive';
 
-type ExcelJsModule = typeof ExcelJsNamespace;
-let excelJs: ExcelJsModule | undefined;
-
-/** Loads exceljs (once per worker). */
-export async function loadExcelJs(): Promise<ExcelJsModule> {
-  if (!excelJs) {
-    const loaded = (await import('exceljs')) as ExcelJsModule & { default?: ExcelJsModule };
-    excelJs = loaded.default ?? loaded;
-  }
-  return excelJs;
-}
+export { CancelledError };
 
 export interface ChunkReadOptions {
   /** Data rows to skip after the header (pandas' `skiprows=range(1, start+1)`). */
@@ -47,73 +57,243 @@ export interface ExcelChunk {
   my_data: Float64Array;
 }
 
-const PROGRESS_EVERY = 16_384;
+/** A reader that stops before the end verifies the rest only when this little is left. */
+const DRAIN_TO_VERIFY = 1024 * 1024;
 
-function describeCell(value: unknown): string {
-  if (value === null || value === undefined) return 'an empty cell';
-  if (typeof value === 'string')
-    return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (value instanceof Date) return `the date ${value.toISOString()}`;
-  if (typeof value === 'object')
-    return `a ${Object.keys(value as object).join('/') || 'complex'} value (formula, rich text or error)`;
-  return `the value ${String(value)}`;
+/** What a scan or a parse of the sheet leaves: the chunk, the header, where the sheet ended. */
+interface SheetRead {
+  data: Float64Array;
+  got: number;
+  header: CellData | null;
+  firstRowAt: number;
+  ended: boolean;
+  /** The last sheet row seen. */
+  lastRow: number;
 }
 
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-}
-
-/** The parts of exceljs's WorksheetReader this module relies on (not in its public types). */
-interface WorksheetReaderInternals {
-  /** What the sheet is parsed from: the zip entry, or a ReadStream of a temporary copy of the sheet. */
-  iterator?: { destroy?: () => void; path?: string | Buffer };
-}
-
-/**
- * Releases what exceljs keeps when a read stops early: the workbook's file
- * stream, and, for a workbook whose sheet precedes the workbook parts, the
- * stream of the temporary copy of the sheet and the copy itself. (A read of
- * such a copy is only stopped early when the run is cancelled; then exceljs's
- * descriptor of the copy stays open until the worker exits: it gives no handle
- * on it.)
- */
-async function releaseReader(
-  input: ReadStream,
-  worksheet: WorksheetReaderInternals | null,
-): Promise<void> {
-  input.destroy();
-  const source = worksheet?.iterator;
-  if (source instanceof ReadStream) {
-    source.destroy();
-    if (typeof source.path === 'string') await rm(source.path, { force: true });
+/** Bytes read from the sheet, and how many of them matched a CRC-32. */
+class Tally {
+  compressed = 0;
+  uncompressed = 0;
+  verified = 0;
+  add(stream: EntryStream): void {
+    this.compressed += stream.compressedBytes;
+    this.uncompressed += stream.uncompressedBytes;
+    this.verified += stream.verifiedBytes;
   }
-}
-
-/** How a chunk was read, for the report and the benchmark. */
-export interface ReadStats {
-  /** `scanner` (the fast path) or `exceljs` (any other workbook, and every error). */
-  reader: 'scanner' | 'exceljs';
-  /** From the start of the read to the chunk's first row. */
-  firstRowMs: number;
-  totalMs: number;
 }
 
 function fileProblem(file: string, path: string, error: unknown): ExcelError | null {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT')
     return new ExcelError(file, null, `the file does not exist (looked for ${path})`);
-  if (code === 'EACCES')
+  if (code === 'EACCES' || code === 'EPERM')
     return new ExcelError(file, null, `the file cannot be read (permission denied: ${path})`);
   if (code === 'EISDIR')
     return new ExcelError(file, null, `this is a folder, not a workbook (${path})`);
+  if (code === 'EIO')
+    return new ExcelError(file, null, `the disk could not read the file (${path})`);
   return null;
 }
 
 /**
- * Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's
- * `my_data` column: with the scanner when the workbook has the plain layout,
- * with exceljs's streaming reader otherwise (which also names any problem).
+ * Hands the stream's bytes to `consume` until it says it is done (`null`
+ * marks the end of the stream). A read from the sheet's start that stopped
+ * less than DRAIN_TO_VERIFY before the end goes on to the end, where the
+ * entry's CRC-32 is checked; blocks of the lab's index are checked one by one.
  */
+async function pump(
+  stream: EntryStream,
+  consume: (chunk: Buffer | null) => boolean,
+  drainToEnd: (position: number) => boolean,
+  tally: Tally,
+): Promise<void> {
+  const chunks = stream[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        consume(null);
+        return;
+      }
+      if (consume(next.value)) break;
+    }
+    if (drainToEnd(stream.uncompressedBytes)) while (!(await chunks.next()).done);
+  } finally {
+    await chunks.return?.(undefined);
+    tally.add(stream);
+  }
+}
+
+/** Feeds a scanner, keeping its unfinished row between blocks (up to MAX_ROW_BYTES). */
+function scannerConsumer(scanner: SheetScanner): (chunk: Buffer | null) => boolean {
+  let rest: Buffer | null = null;
+  return (chunk) => {
+    if (chunk === null) {
+      if (scanner.inProlog) throw new UnsupportedLayout('no <sheetData> element');
+      throw new UnsupportedLayout('the sheet ends inside its rows');
+    }
+    const buf = rest && rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    rest = buf.subarray(scanner.feed(buf));
+    if (!scanner.done && rest.length > MAX_ROW_BYTES)
+      throw scanner.inProlog
+        ? new SheetProblem(
+            null,
+            'the sheet has more than 1 MiB of markup in one tag before its rows',
+          )
+        : new SheetProblem(
+            scanner.currentRow,
+            `the row is longer than 1 MiB (a row of my_data takes about 40 bytes): the file is damaged or hostile`,
+          );
+    return scanner.done;
+  };
+}
+
+/** The flush block to start from: the last one whose first row is at or before `row`. */
+function blockAt(blocks: readonly FlushBlock[], row: number): number {
+  let found = 0;
+  blocks.forEach((block, i) => {
+    if (block.row <= row) found = i;
+  });
+  return found;
+}
+
+class ChunkRead {
+  readonly tally = new Tally();
+  startRow = 1;
+  constructor(
+    private readonly archive: ZipArchive,
+    private readonly layout: WorkbookLayout,
+    private readonly target: ScanTarget,
+    private readonly context: CellContext,
+    private readonly onProgress: (rowsRead: number) => void,
+  ) {}
+
+  /** Whether a read from the sheet's start that stopped at `position` reads on to verify the entry's CRC-32. */
+  private drainToEnd = (position: number): boolean =>
+    this.layout.sheet.uncompressedSize - position <= DRAIN_TO_VERIFY;
+
+  /** The fast path: from the flush block before the chunk when the index allows, else from the start. */
+  async scan(): Promise<SheetRead> {
+    const index = this.layout.index;
+    const wantsRows = this.target.lastRow >= this.target.firstRow;
+    if (index && wantsRows) {
+      const at = blockAt(index.blocks, this.target.firstRow);
+      if (at > 0) return this.scanFromBlock(index, at);
+    }
+    const scanner = this.scanner(this.target, { kind: 'sheet' }, this.onProgress);
+    const stream = index
+      ? this.archive.inflateBlocks(this.layout.sheet, index.deflateBlocks)
+      : this.archive.inflate(this.layout.sheet);
+    await this.guarded(scanner, () =>
+      pump(stream, scannerConsumer(scanner), index ? () => false : this.drainToEnd, this.tally),
+    );
+    return { ...this.state(scanner), header: scanner.header };
+  }
+
+  /** Reads the header from the first block, then the chunk from block `at` on. */
+  private async scanFromBlock(index: RowIndex, at: number): Promise<SheetRead> {
+    const sheet = this.layout.sheet;
+    const first = this.scanner({ firstRow: 2, lastRow: 1 }, { kind: 'sheet' }, () => undefined);
+    const headerBlock = this.archive.inflateBlocks(sheet, index.deflateBlocks.slice(0, 1));
+    await pump(headerBlock, scannerConsumer(first), () => false, this.tally);
+    const block = index.blocks[at] as FlushBlock;
+    this.startRow = block.row;
+    const scanner = this.scanner(this.target, { kind: 'row', row: block.row }, this.onProgress);
+    const stream = this.archive.inflateBlocks(sheet, index.deflateBlocks.slice(at));
+    await this.guarded(
+      scanner,
+      () => pump(stream, scannerConsumer(scanner), () => false, this.tally),
+      first.header,
+    );
+    return { ...this.state(scanner), header: first.header };
+  }
+
+  private scanner(
+    target: ScanTarget,
+    start: ScanStart,
+    onProgress: (rows: number) => void,
+  ): SheetScanner {
+    return new SheetScanner(target, start, this.context, onProgress);
+  }
+
+  /** The general path: the whole sheet through the XML parser, from its start. */
+  async parse(): Promise<SheetRead> {
+    const parser = new SheetParser(this.target, this.context, this.onProgress);
+    this.startRow = 1;
+    const consume = (chunk: Buffer | null): boolean => {
+      if (chunk === null) parser.finish();
+      else parser.feed(chunk);
+      return parser.done;
+    };
+    await this.guarded(parser, () =>
+      pump(this.archive.inflate(this.layout.sheet), consume, this.drainToEnd, this.tally),
+    );
+    return { ...this.state(parser), header: parser.header };
+  }
+
+  /** Runs a read; a problem in a data row gives way to a wrong header, which a student fixes first. */
+  private async guarded(
+    reader: SheetScanner | SheetParser,
+    read: () => Promise<void>,
+    header: CellData | null = null,
+  ): Promise<void> {
+    try {
+      await read();
+    } catch (error) {
+      const found = header ?? reader.header;
+      if (error instanceof SheetProblem && (error.row ?? 0) > 1 && found)
+        await this.checkHeader(found, false);
+      throw error;
+    }
+  }
+
+  private state(reader: SheetScanner | SheetParser): Omit<SheetRead, 'header'> {
+    return {
+      data: reader.data,
+      got: reader.got,
+      firstRowAt: reader.firstRowAt,
+      ended: reader.ended,
+      lastRow: reader.currentRow - 1,
+    };
+  }
+
+  /** The header must be the text `my_data`. */
+  async checkHeader(cell: CellData | null, sheetEnded: boolean): Promise<void> {
+    if (!cell && sheetEnded)
+      throw new SheetProblem(
+        null,
+        `the sheet is empty: row 1 should hold the header "${DATASET_COLUMN}" and the rows below it the data`,
+      );
+    const found = headerText(cell);
+    let text = found.text;
+    if (found.sharedString !== null && this.layout.sharedStrings)
+      text = await sharedString(this.archive, this.layout.sharedStrings, found.sharedString);
+    if (text !== DATASET_COLUMN) throw headerProblem(text);
+  }
+}
+
+/** The error a student sees for anything wrong inside the file. */
+async function describe(
+  file: string,
+  error: unknown,
+  archive: ZipArchive | null,
+  layout: WorkbookLayout | null,
+): Promise<unknown> {
+  if (error instanceof DamagedFileError) return new ExcelError(file, null, error.message);
+  if (!(error instanceof SheetProblem)) return error;
+  let problem = error.problem;
+  if (error.sharedString !== null && archive && layout?.sharedStrings) {
+    const text = await sharedString(archive, layout.sharedStrings, error.sharedString).catch(
+      () => null,
+    );
+    if (text !== null)
+      problem = `${problem} "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  }
+  return new ExcelError(file, error.row, problem);
+}
+
+/** Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's `my_data` column. */
 export async function readExcelChunk(
   file: string,
   options: ChunkReadOptions,
@@ -130,157 +310,49 @@ export async function readExcelChunk(
     options.onProgress?.(rowsRead);
     if (options.isCancelled?.()) throw new CancelledError('the run was cancelled');
   };
-  let result: { data: Float64Array; firstRowMs: number };
-  let reader: ReadStats['reader'] = 'scanner';
+  let archive: ZipArchive | null = null;
+  let layout: WorkbookLayout | null = null;
   try {
-    result = await scanChunk(path, { skiprows, nrows, onProgress });
-  } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    const problem = fileProblem(file, path, error);
-    if (problem) throw problem;
-    if (error instanceof UnsupportedZipError && error.notAZip) {
-      throw new ExcelError(
-        file,
+    archive = await ZipArchive.open(path);
+    layout = await readLayout(archive);
+    const target = { firstRow: skiprows + 2, lastRow: skiprows + nrows + 1 };
+    const read = new ChunkRead(
+      archive,
+      layout,
+      target,
+      { dateStyles: layout.dateStyles },
+      onProgress,
+    );
+    let reader: ReadStats['reader'] = 'scanner';
+    const sheet = await read.scan().catch((error: unknown) => {
+      if (!(error instanceof UnsupportedLayout)) throw error;
+      reader = 'xml-parser';
+      return read.parse();
+    });
+    await read.checkHeader(sheet.header, sheet.ended && sheet.lastRow === 0);
+    if (sheet.got < nrows)
+      throw new SheetProblem(
         null,
-        'not a readable .xlsx workbook (the file is not a zip archive)',
+        `the task needs data rows ${skiprows} to ${skiprows + nrows - 1}, but the sheet ends after ${Math.max(0, sheet.lastRow - 1)} data rows (its last row is row ${sheet.lastRow})`,
       );
-    }
-    reader = 'exceljs';
-    result = await readWithExcelJs(file, path, { ...options, onProgress });
-  }
-  const chunk: ExcelChunk = { columns: [DATASET_COLUMN], shape: [nrows, 1], my_data: result.data };
-  return {
-    chunk,
-    stats: { reader, firstRowMs: result.firstRowMs, totalMs: performance.now() - started },
-  };
-}
-
-/** The full reader: exceljs's streaming WorkbookReader. */
-async function readWithExcelJs(
-  file: string,
-  path: string,
-  options: ChunkReadOptions,
-): Promise<{ data: Float64Array; firstRowMs: number }> {
-  const { skiprows, nrows } = options;
-  const started = performance.now();
-  let firstRowMs = 0;
-  const ExcelJS = await loadExcelJs();
-  const data = new Float64Array(nrows);
-  // Sheet row 1 is the header; data row i is sheet row i + 2.
-  const firstRow = skiprows + 2;
-  const lastRow = skiprows + nrows + 1;
-  // The lab opens the file itself: exceljs does not pass on the errors of a stream it opens.
-  const input = createReadStream(path);
-  const inputFailed = new Promise<never>((_, reject) => input.once('error', reject));
-  inputFailed.catch(() => undefined);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  let got = 0;
-  let sawHeader = false;
-  let sheets = 0;
-  let current: WorksheetReaderInternals | null = null;
-
-  const readFirstSheet = async (
-    worksheet: AsyncIterable<Row>,
-    fromTemporaryCopy: boolean,
-  ): Promise<ExcelError | null> => {
-    // From a temporary copy, a problem is returned and raised only once the
-    // whole workbook was read (see readRows); from the zip, it is raised at once.
-    let problem: ExcelError | null = null;
-    const raise = (error: ExcelError): void => {
-      if (!fromTemporaryCopy) throw error;
-      problem ??= error;
+    options.onProgress?.(sheet.got);
+    const { tally } = read;
+    const stats: ReadStats = {
+      reader,
+      firstRowMs: sheet.firstRowAt < 0 ? 0 : sheet.firstRowAt - started,
+      totalMs: performance.now() - started,
+      startRow: read.startRow,
+      index: layout.indexState,
+      compressedBytes: tally.compressed,
+      uncompressedBytes: tally.uncompressed,
+      sheetCompressedBytes: layout.sheet.compressedSize,
+      sheetUncompressedBytes: layout.sheet.uncompressedSize,
+      crc32: tally.verified === tally.uncompressed ? 'verified' : 'not-reached',
     };
-    for await (const row of worksheet) {
-      if (problem) continue;
-      const rowNumber = row.number;
-      if (rowNumber === 1) {
-        const header = row.getCell(1).value;
-        if (header !== DATASET_COLUMN) {
-          raise(
-            new ExcelError(
-              file,
-              1,
-              `the header of column A should be "${DATASET_COLUMN}" but is ${describeCell(header)}`,
-            ),
-          );
-          continue;
-        }
-        sawHeader = true;
-        continue;
-      }
-      if (rowNumber < firstRow) continue;
-      if (rowNumber > lastRow) {
-        if (fromTemporaryCopy) continue;
-        break;
-      }
-      const value = row.getCell(1).value;
-      if (typeof value !== 'number') {
-        raise(
-          new ExcelError(
-            file,
-            rowNumber,
-            `"${DATASET_COLUMN}" must hold a number, but the cell holds ${describeCell(value)}`,
-          ),
-        );
-        continue;
-      }
-      data[rowNumber - firstRow] = value;
-      if (got === 0) firstRowMs = performance.now() - started;
-      got += 1;
-      if (got % PROGRESS_EVERY === 0) options.onProgress?.(got);
-      if (rowNumber === lastRow && !fromTemporaryCopy) break;
-    }
-    return problem;
-  };
-
-  let deferred: ExcelError | null = null;
-  const readRows = async (): Promise<void> => {
-    for await (const worksheet of reader) {
-      sheets += 1;
-      const internals = worksheet as unknown as WorksheetReaderInternals;
-      // A sheet read from exceljs's temporary copy must be read to its end, and
-      // the workbook too: only then does exceljs close the copy and delete it.
-      const fromTemporaryCopy = internals.iterator instanceof ReadStream;
-      if (sheets === 1) {
-        current = internals;
-        deferred = await readFirstSheet(worksheet, fromTemporaryCopy);
-      } else if (fromTemporaryCopy) {
-        for await (const _row of worksheet) {
-          // Drained, not used: the tutorial's data is on the first sheet.
-        }
-      }
-      if (!fromTemporaryCopy) break;
-    }
-    if (deferred) throw deferred;
-  };
-
-  try {
-    await Promise.race([readRows(), inputFailed]);
+    return { chunk: { columns: [DATASET_COLUMN], shape: [nrows, 1], my_data: sheet.data }, stats };
   } catch (error) {
-    if (error instanceof ExcelError || error instanceof CancelledError) throw error;
-    throw (
-      fileProblem(file, path, error) ??
-      new ExcelError(file, null, `not a readable .xlsx workbook (${(error as Error).message})`)
-    );
+    throw fileProblem(file, path, error) ?? (await describe(file, error, archive, layout));
   } finally {
-    await releaseReader(input, current);
+    await archive?.close();
   }
-  if (sheets === 0) throw new ExcelError(file, null, 'the workbook has no worksheet');
-  if (!sawHeader && nrows > 0)
-    throw new ExcelError(file, 1, `the header row with "${DATASET_COLUMN}" is missing`);
-  if (got !== nrows) {
-    throw new ExcelError(
-      file,
-      null,
-      `the task needs data rows ${skiprows} to ${skiprows + nrows - 1} but the sheet ends after ${skiprows + got} data rows`,
-    );
-  }
-  options.onProgress?.(got);
-  return { data, firstRowMs };
 }

@@ -17,7 +17,14 @@ import {
   type MainToWorker,
 } from '../shared/worker-protocol';
 import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
-import { collectGarbage, countOpenXlsxHandles, measureMemory, settleMemory } from './memory';
+import {
+  collectGarbage,
+  countOpenXlsxHandles,
+  measureMemory,
+  peakRssSinceReset,
+  resetPeakRss,
+  settleMemory,
+} from './memory';
 import { connectToParent } from './port';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
 import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
@@ -35,7 +42,7 @@ interface RunState {
   currentTask: number;
   /** How each chunk was read. */
   reads: ReadRecord[];
-  /** The largest resident set seen during the run. */
+  /** The largest resident set seen by sampling during the run (VmHWM, exact, is added at its end where Linux gives it). */
   peakRss: number;
 }
 
@@ -141,7 +148,11 @@ async function endRun(runId: number): Promise<void> {
     for (const value of Object.values(state.globals)) datasetBytes += datasetBytesOf(value);
     for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
   }
-  const peakRss = Math.max(state?.peakRss ?? 0, process.memoryUsage.rss());
+  const peakRss = Math.max(
+    state?.peakRss ?? 0,
+    process.memoryUsage.rss(),
+    peakRssSinceReset() ?? 0,
+  );
   await settleMemory();
   const memory = measureMemory();
   link.send({
@@ -155,6 +166,8 @@ async function endRun(runId: number): Promise<void> {
   });
   // Drop the run's data only after measuring it: the figures show what the worker held.
   if (state) run = null;
+  // The next run's peak starts here, so it includes receiving that run's data.
+  resetPeakRss();
   cancelledRuns.delete(runId);
 }
 
@@ -230,12 +243,12 @@ function warmUp(): void {
   countOpenXlsxHandles();
 }
 
-// The modules every lesson needs are loaded by now (exceljs loads only for a
-// workbook the scanner cannot read): warm up, then report ready with a first
+// The modules every lesson needs are loaded by now: warm up, then report ready with a first
 // baseline. One collection is enough here: each run measures its own settled
 // baseline before its data is sent.
 warmUp();
 collectGarbage();
+resetPeakRss();
 link.send({
   type: 'ready',
   pid: process.pid,

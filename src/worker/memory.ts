@@ -2,7 +2,7 @@
  * The worker's own memory figures. USS and PSS come from smaps_rollup on
  * Linux; elsewhere they are null, never a made-up zero.
  */
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import type { MemorySnapshot } from '../shared/memory';
 import { parseSmapsRollup } from '../shared/smaps';
 
@@ -49,9 +49,35 @@ export function measureMemory(): MemorySnapshot {
 }
 
 /**
- * How many of this process's file descriptors point at an .xlsx file or at
- * one of the temporary copies exceljs makes of a sheet. A reader that stops
- * early must leave none. Null where /proc is not available.
+ * Starts a new peak: on Linux the kernel keeps the resident set's high-water
+ * mark (VmHWM), and writing 5 to clear_refs resets it, so each run's peak is
+ * exact, not sampled. Returns false where that is not possible.
+ */
+export function resetPeakRss(): boolean {
+  if (!canReadSmaps) return false;
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The resident set's high-water mark since the last reset, in bytes (Linux), or null. */
+export function peakRssSinceReset(): number | null {
+  if (!canReadSmaps) return null;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How many of this process's file descriptors point at an .xlsx file (or at
+ * one of the temporary copies an xlsx library may make of a sheet). A reader
+ * that stops early must leave none. Null where /proc is not available.
  */
 export function countOpenXlsxHandles(): number | null {
   if (!canReadSmaps) return null;

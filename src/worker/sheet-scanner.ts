@@ -1,141 +1,86 @@
 /**
- * The fast path of a partial read: streams the first sheet's XML out of the
- * zip and scans it for `<row>` elements with `indexOf`, so the rows before
- * the chunk are skipped without building any object, the chunk's values are
- * parsed straight into a Float64Array, and the read stops right after the
- * chunk's last row. Nothing is copied to a temporary file, and memory stays
- * bounded by the chunk plus a few stream buffers.
+ * The hot loop of a partial read: a byte scanner over the sheet's XML that
+ * finds `<row>` elements with native `indexOf`, skips the rows before the
+ * chunk without building anything, and parses the chunk's cells straight
+ * into a Float64Array. It applies the rules of sheet-cells.ts to every row it
+ * reads, so its numbers and errors are the XML parser's.
  *
- * It reads the plain layout of a data column (numbers in column A, a text
- * header). Anything else (formulas, text in the data, rows without numbers,
- * zip64, a sheet that ends early) raises `NeedsFullReader`, and the caller
- * reads the workbook with exceljs instead, which also says precisely what is
- * wrong with it.
+ * It reads the layouts spreadsheet programs write (attributes in any order
+ * and quoting, rows and cells with or without `r`, styles, formulas with
+ * cached values, inline strings, whitespace). For anything else in the rows
+ * (namespace prefixes, comments, CDATA, entities in a value, unknown
+ * elements) it raises `UnsupportedLayout`, and the reader hands the sheet to
+ * the XML parser, which reads any well-formed sheet.
+ *
+ * Memory is bounded: an unfinished row is kept between blocks up to
+ * `MAX_ROW_BYTES`, whitespace and the parts before `<sheetData>` are dropped
+ * as they pass, so any input is scanned in linear time.
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { posix } from 'node:path';
-import { DATASET_COLUMN } from '../shared/experiments';
-import { listEntries, openEntryStream, readEntry, type ZipEntry } from './zip-entries';
+import {
+  RowNumbers,
+  SheetProblem,
+  cellNumber,
+  columnOf,
+  type CellContext,
+  type CellData,
+} from './sheet-cells';
 
-/** The fast path cannot read this workbook; the full reader can, or can say why not. */
-export class NeedsFullReader extends Error {
-  override name = 'NeedsFullReader';
+/** The scanner does not read this layout; the XML parser will. */
+export class UnsupportedLayout extends Error {
+  override name = 'UnsupportedLayout';
 }
 
-export interface ScanOptions {
-  skiprows: number;
-  nrows: number;
-  /** Called every few thousand rows with the chunk rows read so far; may throw to stop. */
-  onProgress: (rowsRead: number) => void;
-}
-
-export interface ScanResult {
-  data: Float64Array;
-  /** Milliseconds from the start of the read to the chunk's first row. */
-  firstRowMs: number;
-}
+/** The longest row kept while waiting for its end. */
+export const MAX_ROW_BYTES = 1024 * 1024;
 
 const PROGRESS_EVERY = 16_384;
-const MAX_SHARED_STRINGS_BYTES = 1024 * 1024;
-
-/** The value of attribute `name` in the tag `text[from, to)`, or null. Searches only inside the tag. */
-function attribute(text: string, name: string, from: number, to: number): string | null {
-  const tag = text.slice(from, to);
-  const key = ` ${name}="`;
-  const at = tag.indexOf(key);
-  if (at < 0) return null;
-  const start = at + key.length;
-  const end = tag.indexOf('"', start);
-  return end < 0 ? null : tag.slice(start, end);
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(
-    /&(lt|gt|amp|quot|apos);/g,
-    (_m, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name] ?? '',
-  );
-}
-
-/** The path of the workbook's first sheet, from workbook.xml and its relationships. */
-async function firstSheetPath(handle: FileHandle, entries: Map<string, ZipEntry>): Promise<string> {
-  const workbook = entries.get('xl/workbook.xml');
-  const rels = entries.get('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw new NeedsFullReader('no workbook parts');
-  const workbookXml = (await readEntry(handle, workbook)).toString('utf8');
-  const sheet =
-    /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbookXml) ??
-    /<sheet\b[^>]*\bid="([^"]+)"/.exec(workbookXml);
-  if (!sheet) throw new NeedsFullReader('no sheet in workbook.xml');
-  const relsXml = (await readEntry(handle, rels)).toString('utf8');
-  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (attribute(match[0], 'Id', 0, match[0].length) === sheet[1]) {
-      const target = attribute(match[0], 'Target', 0, match[0].length) ?? '';
-      return target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`);
-    }
-  }
-  throw new NeedsFullReader('the first sheet has no relationship');
-}
-
-/** The shared string at `index`, for a header cell stored as one. */
-async function sharedString(
-  handle: FileHandle,
-  entries: Map<string, ZipEntry>,
-  index: number,
-): Promise<string> {
-  const entry = entries.get('xl/sharedStrings.xml');
-  if (!entry || entry.uncompressedSize > MAX_SHARED_STRINGS_BYTES)
-    throw new NeedsFullReader('shared strings missing or large');
-  const xml = (await readEntry(handle, entry)).toString('utf8');
-  let at = 0;
-  for (let i = 0; i <= index; i += 1) {
-    at = xml.indexOf('<si>', at);
-    if (at < 0) throw new NeedsFullReader('shared string out of range');
-    at += 4;
-  }
-  const simple = /^<t(?: [^>]*)?>([^<]*)<\/t><\/si>/.exec(xml.slice(at, at + 1000));
-  if (!simple?.[1] && simple?.[1] !== '') throw new NeedsFullReader('rich-text shared string');
-  return unescapeXml(simple[1]);
-}
-
-/** Cell A of a row whose content is `text[from, to)`: its type attribute, value and inline text. */
-function cellA(
-  text: string,
-  from: number,
-  to: number,
-  rowNumber: number,
-): { type: string | null; value: string; inline: string | null } {
-  const cellStart = text.indexOf('<c', from);
-  if (cellStart < 0 || cellStart >= to) throw new NeedsFullReader(`row ${rowNumber} has no cell`);
-  const tagEnd = text.indexOf('>', cellStart);
-  if (attribute(text, 'r', cellStart, tagEnd) !== `A${rowNumber}`)
-    throw new NeedsFullReader(`row ${rowNumber} has no cell in column A`);
-  if (text.charCodeAt(tagEnd - 1) === 47) throw new NeedsFullReader(`cell A${rowNumber} is empty`);
-  const type = attribute(text, 't', cellStart, tagEnd);
-  const cellEnd = text.indexOf('</c>', tagEnd);
-  const inner = text.slice(tagEnd + 1, cellEnd);
-  if (inner.includes('<f')) throw new NeedsFullReader(`cell A${rowNumber} has a formula`);
-  const v = /<v>([^<]*)<\/v>/.exec(inner);
-  const inline = /<t(?: [^>]*)?>([^<]*)<\/t>/.exec(inner);
-  return { type, value: v?.[1] ?? '', inline: inline?.[1] ?? null };
-}
-
-const ROW = Buffer.from('<row');
-const ROW_END = Buffer.from('</row>');
-const CELL = Buffer.from('<c r="A');
-const VALUE = Buffer.from('<v>');
-const VALUE_END = Buffer.from('</v>');
-const NUMBER_TYPE = Buffer.from(' t="n">');
-const QUOTE = 34;
+const LT = 60;
 const GT = 62;
 const SLASH = 47;
-const SPACE = 32;
+const QUOTE = 34;
+const APOS = 39;
+const EQUALS = 61;
+const AMP = 38;
 const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
 
-/** The whole number in `buf` from `at` to the byte `end` (exclusive), or NaN when it is not only digits. */
+const SHEET_DATA = Buffer.from('<sheetData');
+const SHEET_DATA_END = Buffer.from('</sheetData>');
+const ROW = Buffer.from('<row');
+const ROW_END = Buffer.from('</row>');
+const CELL_END = Buffer.from('</c>');
+const V_END = Buffer.from('</v>');
+const F_END = Buffer.from('</f>');
+const IS_END = Buffer.from('</is>');
+const EXT = Buffer.from('extLst');
+const EXT_END = Buffer.from('</extLst>');
+
+const isSpace = (code: number | undefined): boolean =>
+  code === 32 || code === 10 || code === 13 || code === 9;
+/** The byte after a tag's name: whitespace, `>` or `/`. */
+const endsName = (code: number | undefined): boolean =>
+  code === GT || code === SLASH || isSpace(code);
+
+function bytesAt(buf: Buffer, at: number, token: Buffer): boolean {
+  for (let i = 0; i < token.length; i += 1) if (buf[at + i] !== token[i]) return false;
+  return true;
+}
+
+/** Whether `buf[from, to)` holds `<` or `&` (markup or an entity the scanner does not decode). */
+function hasMarkup(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (buf[i] === LT || buf[i] === AMP) return true;
+  return false;
+}
+
+function skipSpace(buf: Buffer, at: number, end: number): number {
+  while (at < end && isSpace(buf[at])) at += 1;
+  return at;
+}
+
+/** The digits `buf[at, end)` as a number, or NaN when they are not only digits (at most 15). */
 function digitsAt(buf: Buffer, at: number, end: number): number {
-  if (end <= at) return Number.NaN;
+  if (end <= at || end - at > 15) return Number.NaN;
   let value = 0;
   for (let i = at; i < end; i += 1) {
     const code = buf[i] as number;
@@ -145,193 +90,361 @@ function digitsAt(buf: Buffer, at: number, end: number): number {
   return value;
 }
 
-/** A cell value: integers parsed from the bytes, anything else (decimals, exponents) through Number. */
-function valueAt(buf: Buffer, at: number, end: number): number {
+/**
+ * The attributes of a tag `buf[from, to)` (after its name, before `>` or
+ * `/>`): calls `found(nameStart, nameEnd, valueStart, valueEnd)` for each.
+ */
+function eachAttribute(
+  buf: Buffer,
+  from: number,
+  to: number,
+  found: (name: number, nameEnd: number, value: number, valueEnd: number) => void,
+): void {
+  let i = from;
+  for (;;) {
+    i = skipSpace(buf, i, to);
+    if (i >= to) return;
+    const name = i;
+    while (i < to && buf[i] !== EQUALS && !isSpace(buf[i])) i += 1;
+    const nameEnd = i;
+    i = skipSpace(buf, i, to);
+    if (buf[i] !== EQUALS) throw new UnsupportedLayout('an attribute without a value');
+    i = skipSpace(buf, i + 1, to);
+    const quote = buf[i];
+    if (quote !== QUOTE && quote !== APOS) throw new UnsupportedLayout('an unquoted attribute');
+    const value = i + 1;
+    const valueEnd = buf.indexOf(quote, value);
+    if (valueEnd < 0 || valueEnd >= to) throw new UnsupportedLayout('an unterminated attribute');
+    if (hasMarkup(buf, value, valueEnd)) throw new UnsupportedLayout('an entity in an attribute');
+    found(name, nameEnd, value, valueEnd);
+    i = valueEnd + 1;
+  }
+}
+
+/** Whether `buf[at, end)` is the one-byte name `c`. */
+const isName = (buf: Buffer, at: number, end: number, c: number): boolean =>
+  end - at === 1 && buf[at] === c;
+
+/** A cell value: whole numbers parsed from the bytes, anything else by the xsd:double rule. */
+function valueAt(
+  buf: Buffer,
+  at: number,
+  end: number,
+  cell: CellData,
+  context: CellContext,
+): number {
   const negative = buf[at] === MINUS;
   const whole = digitsAt(buf, negative ? at + 1 : at, end);
-  if (!Number.isNaN(whole) && whole <= Number.MAX_SAFE_INTEGER) return negative ? -whole : whole;
-  return end > at ? Number(buf.toString('latin1', at, end)) : Number.NaN;
+  if (
+    !Number.isNaN(whole) &&
+    (cell.type === null || cell.type === 'n') &&
+    !context.dateStyles.has(cell.style)
+  )
+    return negative ? -whole : whole;
+  cell.value = buf.toString('utf8', at, end);
+  return cellNumber(cell, context);
 }
 
-/** Whether `buf` holds the bytes of `token` at `at`. */
-function bytesAt(buf: Buffer, at: number, token: Buffer): boolean {
-  for (let i = 0; i < token.length; i += 1) if (buf[at + i] !== token[i]) return false;
-  return true;
-}
+const OTHER_FORM = -2;
+const CELL_A = Buffer.from('<c r="A');
+const PLAIN_VALUE = Buffer.from('"><v>');
+const PLAIN_END = Buffer.from('</v></c></row>');
 
 /**
- * The value of cell A in the row `buf[from, to)` (up to its `</row>`), which
- * must be row `expected`: `<row r="N" …><c r="AN"[ t="n"]><v>number</v></c>`.
- * Anything else raises `NeedsFullReader`.
+ * Reads `<c r="A{row}"><v>[-]digits</v></c></row>` at `from`, where the
+ * row's digits are `buf[digits, digitsEnd)`: returns the offset after
+ * `</row>` and leaves the value in `out[0]`, or -1 when `buf` ends first, or
+ * OTHER_FORM. Byte by byte, without a native call: this runs once per row.
  */
-function rowValue(buf: Buffer, from: number, to: number, expected: number): number {
+function plainCell(
+  buf: Buffer,
+  from: number,
+  digits: number,
+  digitsEnd: number,
+  out: Float64Array,
+): number {
+  const length = buf.length;
   let i = from;
-  while (i < to && buf[i] !== 60) i += 1; // '<'
-  if (!bytesAt(buf, i, ROW) || (buf[i + 4] !== SPACE && buf[i + 4] !== GT))
-    throw new NeedsFullReader(`row ${expected} is missing`);
-  // The row tag: find r="N" before its '>'.
-  let rowNumber = Number.NaN;
-  for (i += 4; i < to && buf[i] !== GT; i += 1) {
-    if (buf[i] === 114 && buf[i - 1] === SPACE && buf[i + 1] === 61 && buf[i + 2] === QUOTE) {
-      const start = i + 3;
-      let end = start;
-      while (end < to && buf[end] !== QUOTE) end += 1;
-      rowNumber = digitsAt(buf, start, end);
-      i = end;
-    }
+  if (i + CELL_A.length + (digitsEnd - digits) + PLAIN_VALUE.length > length) return -1;
+  for (let k = 0; k < CELL_A.length; k += 1, i += 1) if (buf[i] !== CELL_A[k]) return OTHER_FORM;
+  for (let d = digits; d < digitsEnd; d += 1, i += 1) if (buf[i] !== buf[d]) return OTHER_FORM;
+  for (let k = 0; k < PLAIN_VALUE.length; k += 1, i += 1)
+    if (buf[i] !== PLAIN_VALUE[k]) return OTHER_FORM;
+  const negative = buf[i] === MINUS;
+  if (negative) i += 1;
+  const start = i;
+  let value = 0;
+  for (; i < length; i += 1) {
+    const c = buf[i] as number;
+    if (c < ZERO || c > NINE) break;
+    value = value * 10 + (c - ZERO);
   }
-  if (rowNumber !== expected || buf[i - 1] === SLASH)
-    throw new NeedsFullReader(`row ${expected} is missing, empty or out of order`);
-  // The cell: <c r="A{N}"> or <c r="A{N}" t="n">.
-  i += 1;
-  if (!bytesAt(buf, i, CELL)) throw new NeedsFullReader(`row ${expected} has no cell in column A`);
-  const refStart = i + CELL.length;
-  let refEnd = refStart;
-  while (refEnd < to && buf[refEnd] !== QUOTE) refEnd += 1;
-  if (digitsAt(buf, refStart, refEnd) !== expected)
-    throw new NeedsFullReader(`row ${expected} has no cell in column A`);
-  let cellTagEnd = refEnd + 1;
-  while (cellTagEnd < to && buf[cellTagEnd] !== GT) cellTagEnd += 1;
-  if (cellTagEnd !== refEnd + 1 && !bytesAt(buf, refEnd + 1, NUMBER_TYPE))
-    throw new NeedsFullReader(`cell A${expected} is not a plain number`);
-  if (buf[cellTagEnd - 1] === SLASH || !bytesAt(buf, cellTagEnd + 1, VALUE))
-    throw new NeedsFullReader(`cell A${expected} has no plain value`);
-  const valueStart = cellTagEnd + 1 + VALUE.length;
-  let valueEnd = valueStart;
-  while (valueEnd < to && buf[valueEnd] !== 60) valueEnd += 1;
-  if (!bytesAt(buf, valueEnd, VALUE_END))
-    throw new NeedsFullReader(`cell A${expected} is not a plain number`);
-  const value = valueAt(buf, valueStart, valueEnd);
-  if (Number.isNaN(value)) throw new NeedsFullReader(`cell A${expected} is not a number`);
-  return value;
+  if (i + PLAIN_END.length > length) return -1;
+  if (i === start || i - start > 15) return OTHER_FORM;
+  for (let k = 0; k < PLAIN_END.length; k += 1, i += 1)
+    if (buf[i] !== PLAIN_END[k]) return OTHER_FORM;
+  out[0] = negative ? -value : value;
+  return i;
+}
+
+/** Where the scan starts: the sheet's beginning, or a full-flush point at a row of the lab's index. */
+export type ScanStart = { kind: 'sheet' } | { kind: 'row'; row: number };
+
+export interface ScanTarget {
+  /** Sheet rows of the chunk (data row i is sheet row i + 2). */
+  firstRow: number;
+  lastRow: number;
 }
 
 /**
- * The state of one scan. Rows arrive in byte chunks; `feed` consumes what it
- * can and says where the unconsumed bytes start and whether the chunk's last
- * row was reached. The data phase works on the bytes themselves: native
- * `indexOf` to find tags, digits parsed by hand, no string per row.
+ * One scan of the sheet. `feed` takes the bytes from where the previous call
+ * stopped and returns how many it consumed; `done` says the chunk's last row
+ * (or, for an empty chunk, the header) was read.
  */
-class ChunkScanner {
+export class SheetScanner {
   readonly data: Float64Array;
   got = 0;
+  /** Cell A1 as found, for the reader to check against `my_data`. */
+  header: CellData | null = null;
+  /** `performance.now()` at the chunk's first row, or -1. */
   firstRowAt = -1;
-  private phase: 'header' | 'skip' | 'data' = 'header';
-  private readonly firstRow: number;
-  private readonly lastRow: number;
-  private readonly needle: Buffer;
+  done = false;
+  /** True once `</sheetData>` was reached. */
+  ended = false;
+  private phase: 'prolog' | 'rows';
+  private readonly rows: RowNumbers;
+  /** The plain form holds no style; when style 0 is a date format every cell needs the full rules. */
+  private readonly plainRows: boolean;
+  private readonly plainValue = new Float64Array(1);
 
   constructor(
-    skiprows: number,
-    nrows: number,
-    private readonly headerText: (cell: {
-      type: string | null;
-      value: string;
-      inline: string | null;
-    }) => Promise<string | null>,
+    private readonly target: ScanTarget,
+    start: ScanStart,
+    private readonly context: CellContext,
     private readonly onProgress: (rowsRead: number) => void,
   ) {
-    this.data = new Float64Array(nrows);
-    this.firstRow = skiprows + 2;
-    this.lastRow = skiprows + nrows + 1;
-    this.needle = Buffer.from(`<row r="${this.firstRow}"`);
+    this.data = new Float64Array(Math.max(0, target.lastRow - target.firstRow + 1));
+    this.phase = start.kind === 'sheet' ? 'prolog' : 'rows';
+    this.rows = new RowNumbers(start.kind === 'sheet' ? 0 : start.row - 1);
+    this.plainRows = !context.dateStyles.has(0);
   }
 
-  async feed(buf: Buffer): Promise<{ rest: number; complete: boolean }> {
+  /** True until `<sheetData>` was found. */
+  get inProlog(): boolean {
+    return this.phase === 'prolog';
+  }
+
+  /** The sheet row being read, for messages about an unfinished one. */
+  get currentRow(): number {
+    return this.rows.last + 1;
+  }
+
+  /** Consumes what it can of `buf` and returns the offset of the first byte it kept. */
+  feed(buf: Buffer): number {
     let pos = 0;
-    if (this.phase === 'header') {
-      const row = buf.indexOf(ROW);
-      const tagEnd = row < 0 ? -1 : buf.indexOf(GT, row);
-      const rowEnd = tagEnd < 0 ? -1 : buf.indexOf(ROW_END, tagEnd);
-      if (rowEnd < 0)
-        return { rest: row < 0 ? Math.max(0, buf.length - ROW.length) : row, complete: false };
-      const text = buf.toString('latin1', row, rowEnd);
-      const textTagEnd = tagEnd - row;
-      if (attribute(text, 'r', 0, textTagEnd) !== '1')
-        throw new NeedsFullReader('the sheet does not start with a header row');
-      if ((await this.headerText(cellA(text, textTagEnd, text.length, 1))) !== DATASET_COLUMN)
-        throw new NeedsFullReader('unexpected header');
-      pos = rowEnd + ROW_END.length;
-      if (this.firstRow > this.lastRow) return { rest: pos, complete: true };
-      this.phase = 'skip';
-    }
-    if (this.phase === 'skip') {
-      // Jump to the chunk's first row: one native search per block of bytes, no row parsed.
-      for (;;) {
-        const at = buf.indexOf(this.needle, pos);
-        if (at < 0)
-          return { rest: Math.max(pos, buf.length - this.needle.length), complete: false };
-        const after = buf[at + this.needle.length];
-        if (after === undefined) return { rest: at, complete: false };
-        if (after === SPACE || after === GT) {
-          pos = at;
-          this.phase = 'data';
-          break;
-        }
-        pos = at + this.needle.length;
-      }
+    if (this.phase === 'prolog') {
+      pos = this.skipProlog(buf);
+      if (this.phase === 'prolog' || this.done) return pos;
     }
     for (;;) {
-      // One native search per row; the row's few bytes are then read in JavaScript.
-      const rowEnd = buf.indexOf(ROW_END, pos);
-      if (rowEnd < 0) return { rest: pos, complete: false };
-      const expected = this.firstRow + this.got;
-      const value = rowValue(buf, pos, rowEnd, expected);
-      this.data[this.got] = value;
-      this.got += 1;
-      if (this.got === 1) this.firstRowAt = performance.now();
-      if (this.got % PROGRESS_EVERY === 0) this.onProgress(this.got);
-      pos = rowEnd + ROW_END.length;
-      if (expected === this.lastRow) return { rest: pos, complete: true };
+      pos = skipSpace(buf, pos, buf.length);
+      if (pos >= buf.length || buf.length - pos < SHEET_DATA_END.length) return pos;
+      if (buf[pos] !== LT) throw new UnsupportedLayout('text between rows');
+      if (buf[pos + 1] === SLASH) {
+        if (!bytesAt(buf, pos, SHEET_DATA_END))
+          throw new UnsupportedLayout('an unexpected end tag');
+        this.ended = true;
+        this.done = true;
+        return pos;
+      }
+      if (!bytesAt(buf, pos, ROW) || !endsName(buf[pos + ROW.length]))
+        throw new UnsupportedLayout('an element other than <row> in <sheetData>');
+      const next = this.row(buf, pos);
+      if (next < 0) return pos;
+      pos = next;
+      if (this.done) return pos;
     }
   }
-}
 
-/** Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's `my_data` column. */
-export async function scanChunk(path: string, options: ScanOptions): Promise<ScanResult> {
-  const started = performance.now();
-  const handle = await open(path, 'r');
-  let streams: Awaited<ReturnType<typeof openEntryStream>> | null = null;
-  try {
-    const entries = await listEntries(handle);
-    const sheet = entries.get(await firstSheetPath(handle, entries));
-    if (!sheet) throw new NeedsFullReader('the first sheet is missing');
-    const headerText = async (cell: {
-      type: string | null;
-      value: string;
-      inline: string | null;
-    }): Promise<string | null> => {
-      if (cell.type === 's') return sharedString(handle, entries, Number(cell.value));
-      if (cell.type === 'inlineStr') return unescapeXml(cell.inline ?? '');
-      if (cell.type === 'str') return unescapeXml(cell.value);
-      return null;
-    };
-    const scanner = new ChunkScanner(
-      options.skiprows,
-      options.nrows,
-      headerText,
-      options.onProgress,
-    );
-    streams = await openEntryStream(path, handle, sheet);
-    let pending: Buffer | null = null;
-    let complete = false;
-    for await (const chunk of streams.content as AsyncIterable<Buffer>) {
-      const buf: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const step = await scanner.feed(buf);
-      complete = step.complete;
-      if (complete) break;
-      // Keep only the unfinished row (a copy, so the block itself can be freed).
-      pending = Buffer.from(buf.subarray(step.rest));
+  /** Drops the XML before `<sheetData>`; moves to the rows once it is found. */
+  private skipProlog(buf: Buffer): number {
+    const at = buf.indexOf(SHEET_DATA);
+    if (at < 0) return Math.max(0, buf.length - SHEET_DATA.length);
+    const close = buf.indexOf(GT, at);
+    if (close < 0 || !endsName(buf[at + SHEET_DATA.length])) return at;
+    this.phase = 'rows';
+    if (buf[close - 1] === SLASH) {
+      this.ended = true;
+      this.done = true;
     }
-    if (!complete) throw new NeedsFullReader('the sheet has fewer rows than the task needs');
-    options.onProgress(scanner.got);
-    return {
-      data: scanner.data,
-      firstRowMs: scanner.firstRowAt < 0 ? 0 : scanner.firstRowAt - started,
+    return close + 1;
+  }
+
+  /** Reads the row at `pos`; returns the offset after it, or -1 when its end is not in `buf` yet. */
+  private row(buf: Buffer, pos: number): number {
+    const plain = this.plainRows ? this.plainRow(buf, pos) : OTHER_FORM;
+    return plain === OTHER_FORM ? this.anyRow(buf, pos) : plain;
+  }
+
+  /**
+   * The row the lab writes, `<row r="N"><c r="AN"><v>digits</v></c></row>`,
+   * read without allocating anything: its end, -1 for more bytes, or
+   * OTHER_FORM (nothing consumed) for any other form.
+   */
+  private plainRow(buf: Buffer, pos: number): number {
+    const length = buf.length;
+    let i = pos + ROW.length;
+    if (i + 4 > length) return -1;
+    if (buf[i] !== 32 || buf[i + 1] !== 114 || buf[i + 2] !== EQUALS || buf[i + 3] !== QUOTE)
+      return OTHER_FORM;
+    i += 4;
+    const digits = i;
+    let row = 0;
+    for (; i < length; i += 1) {
+      const c = buf[i] as number;
+      if (c < ZERO || c > NINE) break;
+      row = row * 10 + (c - ZERO);
+    }
+    if (i + 2 > length) return -1;
+    if (i === digits || i - digits > 7 || buf[i] !== QUOTE || buf[i + 1] !== GT) return OTHER_FORM;
+    const wanted = row >= this.target.firstRow && row <= this.target.lastRow;
+    if (row === 1) return OTHER_FORM;
+    let end = plainCell(buf, i + 2, digits, i, this.plainValue);
+    if (end === -1) return -1;
+    if (end === OTHER_FORM) {
+      if (wanted) return OTHER_FORM;
+      // A row before the chunk: only its number matters.
+      const rowEnd = buf.indexOf(ROW_END, i + 2);
+      if (rowEnd < 0) return -1;
+      end = rowEnd + ROW_END.length;
+    }
+    this.rows.next(row);
+    if (wanted) this.store(row, this.plainValue[0] as number);
+    return end;
+  }
+
+  private store(row: number, value: number): void {
+    this.data[this.got] = value;
+    this.got += 1;
+    if (this.got === 1) this.firstRowAt = performance.now();
+    if (this.got % PROGRESS_EVERY === 0) this.onProgress(this.got);
+    if (row === this.target.lastRow) this.done = true;
+  }
+
+  /** Any row: attributes in any order, any cell form; the rules of sheet-cells.ts judge the cell. */
+  private anyRow(buf: Buffer, pos: number): number {
+    const tagEnd = buf.indexOf(GT, pos + ROW.length);
+    if (tagEnd < 0) return -1;
+    const selfClosing = buf[tagEnd - 1] === SLASH;
+    const rowEnd = selfClosing ? tagEnd : buf.indexOf(ROW_END, tagEnd + 1);
+    if (rowEnd < 0) return -1;
+    let r: string | number | null = null;
+    eachAttribute(buf, pos + ROW.length, selfClosing ? tagEnd - 1 : tagEnd, (n, nEnd, v, vEnd) => {
+      if (isName(buf, n, nEnd, 114 /* r */)) {
+        const digits = digitsAt(buf, v, vEnd);
+        r = Number.isNaN(digits) ? buf.toString('utf8', v, vEnd) : digits;
+      }
+    });
+    const row = this.rows.next(r);
+    const after = selfClosing ? tagEnd + 1 : rowEnd + ROW_END.length;
+    const wanted = row >= this.target.firstRow && row <= this.target.lastRow;
+    if (row !== 1 && !wanted) return after;
+    const cell = selfClosing ? null : this.firstCell(buf, tagEnd + 1, rowEnd, row);
+    if (row === 1) {
+      if (cell && this.valueEnd > this.valueStart)
+        cell.value = buf.toString('utf8', this.valueStart, this.valueEnd);
+      this.header = cell;
+      if (this.target.lastRow < this.target.firstRow) this.done = true;
+      return after;
+    }
+    if (!cell) throw new SheetProblem(row, `"my_data" is empty in this row`);
+    this.store(
+      row,
+      this.valueEnd > this.valueStart
+        ? valueAt(buf, this.valueStart, this.valueEnd, cell, this.context)
+        : cellNumber(cell, this.context),
+    );
+    return after;
+  }
+
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  /**
+   * Cell A of the row whose content is `buf[from, to)`, or null when the row
+   * has none. The value's bytes are left in `valueStart`/`valueEnd`.
+   */
+  private firstCell(buf: Buffer, from: number, to: number, row: number): CellData | null {
+    const at = skipSpace(buf, from, to);
+    if (at >= to) return null;
+    if (buf[at] !== LT || buf[at + 1] !== 99 /* c */ || !endsName(buf[at + 2]))
+      throw new UnsupportedLayout('an element other than <c> in a row');
+    const tagEnd = buf.indexOf(GT, at);
+    if (tagEnd < 0 || tagEnd >= to) throw new UnsupportedLayout('a cell tag without its end');
+    const selfClosing = buf[tagEnd - 1] === SLASH;
+    const cell: CellData = {
+      row,
+      type: null,
+      style: 0,
+      value: null,
+      formula: false,
+      inlineText: null,
     };
-  } finally {
-    streams?.content.destroy();
-    streams?.file.destroy();
-    await handle.close();
+    let reference: string | null = null;
+    eachAttribute(buf, at + 2, selfClosing ? tagEnd - 1 : tagEnd, (n, nEnd, v, vEnd) => {
+      if (isName(buf, n, nEnd, 114 /* r */)) reference = buf.toString('latin1', v, vEnd);
+      else if (isName(buf, n, nEnd, 116 /* t */)) cell.type = buf.toString('latin1', v, vEnd);
+      else if (isName(buf, n, nEnd, 115 /* s */)) cell.style = digitsAt(buf, v, vEnd);
+    });
+    if (reference !== null && columnOf(reference, row) !== 'A') return null;
+    this.valueStart = this.valueEnd = 0;
+    if (selfClosing) return cell;
+    const cellEnd = buf.indexOf(CELL_END, tagEnd + 1);
+    if (cellEnd < 0 || cellEnd > to) throw new UnsupportedLayout('a cell without its end tag');
+    this.cellContent(buf, tagEnd + 1, cellEnd, cell);
+    return cell;
+  }
+
+  /** The children of a cell: `<v>`, `<f>`, `<is>`, `<extLst>`. */
+  private cellContent(buf: Buffer, from: number, to: number, cell: CellData): void {
+    let i = from;
+    for (;;) {
+      i = skipSpace(buf, i, to);
+      if (i >= to) return;
+      if (buf[i] !== LT) throw new UnsupportedLayout('text in a cell');
+      const name = buf[i + 1];
+      const close = buf.indexOf(GT, i);
+      if (name === 118 /* v */ && buf[i + 2] === GT) {
+        const end = buf.indexOf(V_END, i + 3);
+        if (end < 0 || end > to) throw new UnsupportedLayout('a value without its end tag');
+        if (hasMarkup(buf, i + 3, end)) throw new UnsupportedLayout('markup in a value');
+        this.valueStart = i + 3;
+        this.valueEnd = end;
+        // The text is decoded only when needed (the header, a value that is not a plain number).
+        cell.value = '';
+        i = end + V_END.length;
+      } else if (name === 102 /* f */ && endsName(buf[i + 2])) {
+        cell.formula = true;
+        i = buf[close - 1] === SLASH ? close + 1 : this.after(buf, close, to, F_END);
+      } else if (name === 105 /* i */ && buf[i + 2] === 115 /* s */ && buf[i + 3] === GT) {
+        const end = this.after(buf, close, to, IS_END);
+        cell.inlineText = buf
+          .toString('utf8', close + 1, end - IS_END.length)
+          .replace(/<rPh\b[\s\S]*?<\/rPh>/g, '')
+          .replace(/<[^>]*>/g, '');
+        if (cell.inlineText.includes('&')) throw new UnsupportedLayout('an entity in a string');
+        i = end;
+      } else if (bytesAt(buf, i + 1, EXT) && endsName(buf[i + 1 + EXT.length])) {
+        i = this.after(buf, close, to, EXT_END);
+      } else throw new UnsupportedLayout('an unexpected element in a cell');
+    }
+  }
+
+  /** The offset after `end`, searched from `from` and before `to`. */
+  private after(buf: Buffer, from: number, to: number, end: Buffer): number {
+    const at = buf.indexOf(end, from);
+    if (at < 0 || at + end.length > to)
+      throw new UnsupportedLayout('an element without its end tag');
+    return at + end.length;
   }
 }

@@ -38,12 +38,7 @@ export class TerminatedWorkerError extends Error {
 }
 
 /** The run was cancelled before it finished. */
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-  constructor(message = 'The run was cancelled before it finished.') {
-    super(message);
-  }
-}
+export { CancelledError } from '../../shared/cancelled-error';
 
 /** A worker did not start or did not answer in time; it was killed so the app never hangs. */
 export class WorkerTimeoutError extends Error {

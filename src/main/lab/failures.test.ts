@@ -1,6 +1,6 @@
 /**
  * What goes wrong, on real processes and real files: a worker killed
- * mid-task, a cancelled run, a missing, corrupt or non-numeric workbook, a
+ * mid-task, a cancelled run, a missing, corrupt, non-numeric or hostile workbook, a
  * second run while one is going, and closing the pool. None of them may hang
  * or leave a process behind.
  */
@@ -10,6 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/api';
 import { createLab, isAlive, type LabFixture } from './test-support/lab-fixture';
 import { range, writeWorkbook } from './test-support/workbooks';
+import {
+  buildXlsx,
+  dataRows,
+  HEADER_ROW,
+  range as xlsxRange,
+  sheetXml,
+} from '../../../test/support/xlsx-builder';
+import { deflatedRepeat, PIECE } from '../../../test/support/zip-builder';
 
 const fixtures: LabFixture[] = [];
 function lab(options?: Parameters<typeof createLab>[0]): LabFixture {
@@ -130,7 +138,6 @@ describe('a bad workbook', () => {
       'my_database.xlsx, row 62: "my_data" must hold a number, but the cell holds the text "sixty"',
     );
     expect(report.error?.taskIndex).toBe(1);
-    // exceljs read this workbook (sheet before the workbook parts) from a temporary copy: none is left open.
     expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
   });
 
@@ -156,7 +163,7 @@ describe('a bad workbook', () => {
     expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
   });
 
-  it('styled cells, which the scanner leaves to exceljs: exceljs reads them, and leaves nothing open', async () => {
+  it('styled cells (a number format, a bold font): the scanner reads them by the same rules', async () => {
     const fixture = lab({ existingDatabase: true });
     await writeWorkbook(join(fixture.dataDir, 'my_database.xlsx'), range(100), true);
     const report = await fixture.lab.run({ experiment: 'partial-read' });
@@ -165,11 +172,75 @@ describe('a bad workbook', () => {
       { shape: [50, 1], sum: 3725 },
     ]);
     expect(report.workers.flatMap((w) => w.reads.map((r) => r.reader))).toEqual([
-      'exceljs',
-      'exceljs',
+      'scanner',
+      'scanner',
     ]);
     expect(report.workers.map((w) => w.openXlsxHandles)).toEqual([0, 0]);
   });
+
+  /** Hostile files of a few MB: each fails with its own message, and no worker's resident set passes 128 MiB (VmHWM). */
+  const hostile: Array<[string, () => Buffer, RegExp]> = [
+    [
+      'a sheet that inflates to 1 GiB of spaces',
+      () =>
+        buildXlsx({
+          sheets: [
+            {
+              name: 'S',
+              xml: '',
+              entry: { compressed: deflatedRepeat(32, 64), declaredSize: 64 * PIECE - 1 },
+            },
+          ],
+        }),
+      /inflates more than 100 times its compressed size/,
+    ],
+    [
+      'workbook.xml that inflates to 2 GiB',
+      () =>
+        buildXlsx({
+          sheets: [{ name: 'S', xml: sheetXml(HEADER_ROW + dataRows(xlsxRange(100))) }],
+          extra: [
+            {
+              name: 'xl/workbook.xml',
+              data: '',
+              compressed: deflatedRepeat(32, 128),
+              declaredSize: 2 ** 31 - 1,
+            },
+          ],
+        }),
+      /xl\/workbook\.xml inflates to more than 16 MiB/,
+    ],
+    [
+      'a 64 MiB header row, stored',
+      () =>
+        buildXlsx({
+          sheets: [
+            {
+              name: 'S',
+              xml: sheetXml(
+                `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(64 * 1024 * 1024)}</t></is></c></row>`,
+              ),
+              entry: { method: 0 },
+            },
+          ],
+        }),
+      /row 1: the row is longer than 1 MiB/,
+    ],
+  ];
+  it.each(hostile)(
+    '%s: a clear error, and every worker stays under 128 MiB',
+    async (_name, build, message) => {
+      const fixture = lab({ existingDatabase: true });
+      writeFileSync(join(fixture.dataDir, 'my_database.xlsx'), build());
+      const report = await fixture.lab.run({ experiment: 'partial-read', nJobs: 2 });
+      expect(report.error?.message).toMatch(message);
+      expect(report.error?.message).toContain('my_database.xlsx');
+      for (const worker of report.workers) {
+        expect(worker.peakRss).not.toBeNull();
+        expect(worker.peakRss as number).toBeLessThan(128 * 1024 * 1024);
+      }
+    },
+  );
 });
 
 describe('closing', () => {
