@@ -126,6 +126,11 @@ test('partial-read: each worker read its own 50 rows from my_database.xlsx', asy
   );
   await expect(page.getByTestId('worker-received-none')).toHaveCount(2);
   await expect(page.getByTestId('duplication')).toContainText('1.0×');
+  // Each card says how much of the file its worker read, and that it was verified.
+  await expect(page.getByTestId('worker-read')).toHaveText([
+    /^Read \d+ B of the sheet’s \d+ B in the file \(100%\) and inflated 4\.\d KiB, from row 2 on\. Every byte it inflated matched its CRC-32 checksum\.$/,
+    /^Read \d+ B of the sheet’s \d+ B in the file \(100%\) and inflated 4\.\d KiB, from row 2 on\. Every byte it inflated matched its CRC-32 checksum\.$/,
+  ]);
   await screenshot(page, '5-partial-read');
 });
 

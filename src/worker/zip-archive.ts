@@ -12,7 +12,7 @@
  * - every byte inflated is checked against a CRC-32, the entry's when the
  *   read reaches its end, or the lab's per-block ones (see workbook-format).
  */
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { constants, createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
@@ -95,8 +95,13 @@ function describeYauzlError(error: Error): string {
 
 /** An .xlsx opened for reading; close it when done. */
 export class ZipArchive {
+  /** Where each entry's data starts, from its local header (read once). */
+  private readonly dataStarts = new Map<ArchiveEntry, Promise<number>>();
+
   private constructor(
     private readonly zip: yauzl.ZipFile,
+    /** The same file, for positioned reads of byte ranges (one system call each). */
+    private readonly handle: FileHandle,
     readonly entries: ReadonlyMap<string, ArchiveEntry>,
   ) {}
 
@@ -114,10 +119,13 @@ export class ZipArchive {
       });
     // Errors closing the file would otherwise be thrown from an event.
     zip.on('error', () => undefined);
+    let handle: FileHandle | null = null;
     try {
-      return new ZipArchive(zip, await listEntries(zip));
+      handle = await open(path, 'r');
+      return new ZipArchive(zip, handle, await listEntries(zip));
     } catch (error) {
       zip.close();
+      await handle?.close();
       throw error;
     }
   }
@@ -241,26 +249,45 @@ export class ZipArchive {
 
   async close(): Promise<void> {
     this.zip.close();
+    await this.handle.close();
   }
 
   /** The compressed bytes `start … end-1` of the entry, as they are in the file. */
   private async rawBytes(entry: ArchiveEntry, start: number, end: number): Promise<Buffer> {
     if (!(start >= 0 && end > start && end <= entry.compressedSize))
       throw new DamagedFileError(`${entry.name}: bytes ${start}–${end} are outside the part`);
-    const parts: Buffer[] = [];
-    try {
-      const stream = await this.zip.openReadStreamPromise(entry.raw, {
-        decodeFileData: false,
-        start,
-        end,
-      });
-      for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(chunk);
-    } catch (error) {
-      throw new DamagedFileError(
-        `${entry.name} is damaged: its data cannot be read (${(error as Error).message})`,
+    const dataStart = await this.dataStart(entry);
+    const buffer = Buffer.allocUnsafe(end - start);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await this.handle.read(
+        buffer,
+        filled,
+        buffer.length - filled,
+        dataStart + start + filled,
       );
+      if (bytesRead === 0)
+        throw new DamagedFileError(`${entry.name} is damaged: the file ends inside it`);
+      filled += bytesRead;
     }
-    return Buffer.concat(parts);
+    return buffer;
+  }
+
+  /** Where the entry's data starts; yauzl reads and checks its local header. */
+  private dataStart(entry: ArchiveEntry): Promise<number> {
+    let start = this.dataStarts.get(entry);
+    if (!start) {
+      start = this.zip
+        .readLocalFileHeaderPromise(entry.raw, { minimal: true })
+        .then((header) => header.fileDataStart)
+        .catch((error: Error) => {
+          throw new DamagedFileError(
+            `${entry.name} is damaged: its local header cannot be read (${error.message})`,
+          );
+        });
+      this.dataStarts.set(entry, start);
+    }
+    return start;
   }
 
   /** The entry's compressed bytes from `offset`, as they are in the file. */

@@ -30,7 +30,12 @@ export function ProcessMap({ run }: { run: RunView }): ReactNode {
         <div className="process-map__grid">
           <MainProcessCard pid={run.mainPid} globals={run.report?.mainGlobals ?? run.mainGlobals} />
           {run.workers.map((worker) => (
-            <WorkerCard key={worker.slot} worker={worker} memory={workerMemory(run, worker.pid)} />
+            <WorkerCard
+              key={worker.slot}
+              worker={worker}
+              memory={workerMemory(run, worker.pid)}
+              reads={run.report?.workers.find((w) => w.pid === worker.pid)?.reads}
+            />
           ))}
         </div>
       )}

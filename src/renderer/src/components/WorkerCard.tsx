@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ReadRecord } from '../../../shared/report';
 import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 import type { WorkerView } from '../state/run-state';
@@ -14,13 +15,45 @@ export interface WorkerMemory {
   datasetBytes: number;
 }
 
+/**
+ * How much of my_database.xlsx the worker touched: the lesson's point is
+ * that a worker reading its chunk inflates its share of the sheet, not the
+ * file.
+ */
+function ReadSummary({ reads }: { reads: readonly ReadRecord[] }): ReactNode {
+  const { t, language } = useI18n();
+  const locale = language === 'es' ? 'es-CL' : 'en-US';
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return (
+    <>
+      {reads.map((read) => (
+        <p key={read.taskIndex} className="process-card__memory" data-testid="worker-read">
+          {t('map.read', {
+            compressed: formatBytes(read.compressedBytes),
+            sheetCompressed: formatBytes(read.sheetCompressedBytes),
+            share: percent.format(read.compressedBytes / Math.max(read.sheetCompressedBytes, 1)),
+            uncompressed: formatBytes(read.uncompressedBytes),
+            row: read.startRow.toLocaleString(locale),
+          })}{' '}
+          <span className="process-card__hint">
+            {t(read.crc32 === 'verified' ? 'map.crcVerified' : 'map.crcNotReached')}
+          </span>
+        </p>
+      ))}
+    </>
+  );
+}
+
 /** One worker process: pid, state, the copies it received, its tasks and what each returned, and what that cost. */
 export function WorkerCard({
   worker,
   memory,
+  reads = [],
 }: {
   worker: WorkerView;
   memory?: WorkerMemory;
+  /** The chunks it read from my_database.xlsx in the run, from the report. */
+  reads?: readonly ReadRecord[];
 }): ReactNode {
   const { t } = useI18n();
   return (
@@ -84,6 +117,7 @@ export function WorkerCard({
           )}
         </p>
       )}
+      {reads.length > 0 && <ReadSummary reads={reads} />}
     </article>
   );
 }

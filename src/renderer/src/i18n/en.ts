@@ -100,6 +100,10 @@ export const en = {
     memory: 'Holds {held} of dataset; its memory grew by {growth} ({figure}).',
     memorySmall:
       'At this size the worker’s own bookkeeping outweighs the data: try 1,000,000 rows.',
+    read: 'Read {compressed} of the sheet’s {sheetCompressed} in the file ({share}) and inflated {uncompressed}, from row {row} on.',
+    crcVerified: 'Every byte it inflated matched its CRC-32 checksum.',
+    crcNotReached:
+      'It stopped before a checksum could be compared: a file the lab did not write has no index of checkpoints.',
     receivedNone: 'none: the function uses no global',
     waitingCopies: 'waiting for the code…',
     tasks: 'Tasks it ran',

@@ -98,6 +98,10 @@ export const es: Translations = {
     memory: 'Guarda {held} del dataset; su memoria creció {growth} ({figure}).',
     memorySmall:
       'A este tamaño, la administración propia del worker pesa más que los datos: prueba con 1.000.000 filas.',
+    read: 'Leyó {compressed} de los {sheetCompressed} que ocupa la hoja en el archivo ({share}) y descomprimió {uncompressed}, desde la fila {row}.',
+    crcVerified: 'Cada byte que descomprimió coincidió con su suma de verificación CRC-32.',
+    crcNotReached:
+      'Se detuvo antes de poder comparar una suma de verificación: un archivo que no escribió el laboratorio no tiene índice de puntos de control.',
     receivedNone: 'ninguna: la función no usa globales',
     waitingCopies: 'esperando el código…',
     tasks: 'Tareas que ejecutó',
