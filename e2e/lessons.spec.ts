@@ -172,6 +172,15 @@ test('a run can be cancelled halfway, and the next run works', async ({ page, ho
   await expect(page.getByTestId('excel-progress')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('cancel-button').click();
   await expect(page.getByTestId('error-panel')).toHaveAttribute('data-error', 'CancelledError');
+  // It says where it stopped, not "Finished", and shows nothing it had half measured.
+  await expect(page.getByTestId('phase')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('phase')).toHaveText(
+    /^Cancelled while: (Writing my_database\.xlsx|Starting worker processes|Workers running the tasks)\. The run did not finish/,
+  );
+  await expect(page.getByTestId('results-printed')).toHaveCount(0);
+  await expect(page.getByTestId('takeaway')).toHaveCount(0);
+  await expect(page.getByTestId('worker-memory')).toHaveCount(0);
+  await expect(page.getByTestId('chart-timeline')).toHaveCount(0);
   await page.getByTestId('input-rows').fill('100');
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('results-printed')).toHaveText(
@@ -204,4 +213,45 @@ test('a run too big for this machine is refused with the estimate, before anythi
   );
   await expect(page.getByTestId('run-error')).toContainText('but the budget is');
   await expect(page.getByTestId('worker-card')).toHaveCount(0);
+});
+
+test('the text follows the run: takeaway, Python cell, and the form kept with its results', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#read-global`);
+  await page.getByTestId('input-workers').fill('3');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('phase')).toHaveText(/Finished/, { timeout: 60_000 });
+  await expect(page.getByTestId('takeaway')).toContainText(
+    'The 3 tasks returned [1.4, 1.4, 1.4], each in a worker process of its own',
+  );
+  await expect(page.getByTestId('python-source')).toContainText('n_workers = 3');
+
+  await page.getByTestId('lesson-link-full-copy').click();
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('1000');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('phase')).toHaveText(/Finished/, { timeout: 60_000 });
+  await expect(page.getByTestId('python-source')).toContainText('np.arange(1000)');
+  await expect(page.getByTestId('takeaway')).toContainText(
+    'each of the 4 workers received the whole dataset (7.8 KiB): it was in memory 5 times',
+  );
+  // Another lesson and back: the form and the results are still together.
+  await page.getByTestId('lesson-link-write-global').click();
+  await expect(page.getByTestId('lesson-write-global')).toBeVisible();
+  await page.getByTestId('lesson-link-full-copy').click();
+  await expect(page.getByTestId('input-rows')).toHaveValue('1000');
+  await expect(page.getByTestId('input-workers')).toHaveValue('4');
+  await expect(page.getByTestId('results-printed')).toHaveText('[31125, 93625, 156125, 218625]');
+});
+
+test('in Spanish, the takeaway follows the run too', async ({ page, host }) => {
+  await page.goto(`${host.url}&lang=es#write-global`);
+  await page.getByTestId('input-workers').fill('3');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('phase')).toHaveText('Terminado', { timeout: 60_000 });
+  await expect(page.getByTestId('takeaway')).toContainText(
+    'Las 3 tareas devolvieron [0, 1, 2], cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = 1.4',
+  );
 });

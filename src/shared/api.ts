@@ -7,7 +7,7 @@
 import type { ExperimentDefinition, ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySample } from './memory';
 import type { CompareParams, RunParams } from './params';
-import type { CompareReport, RunReport } from './report';
+import type { CompareOutcome, RunReport } from './report';
 
 /** What the UI needs to show a lesson: its definition without the code that builds task arguments (a function does not cross a process boundary). */
 export type LessonInfo = Omit<ExperimentDefinition, 'taskArgs'> & {
@@ -75,7 +75,7 @@ export interface LabCommands {
   /** Runs a lesson; the request is checked with `validateRunParams`. Resolves with the report, also when a worker raised. */
   run: { request: Partial<RunParams> & { experiment: ExperimentId }; response: RunReport };
   /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */
-  compare: { request: Partial<CompareParams>; response: CompareReport };
+  compare: { request: Partial<CompareParams>; response: CompareOutcome };
   /** Cancels the run in progress, if any. */
   cancel: { request: null; response: { cancelled: boolean } };
 }

@@ -35,7 +35,11 @@ export interface ExperimentDefinition {
   section: 'globals' | 'databases';
   /** Name of the task function, as in the notebook. */
   taskName: string;
-  /** The notebook cells this lesson re-creates (definition and the Parallel call). */
+  /**
+   * The notebook cells this lesson re-creates (definition and the Parallel
+   * call); `{rows}` stands for the run's rows, and the notebook's
+   * `n_workers = …` line comes first (see the renderer's pythonCell).
+   */
   pythonSource: string;
   /**
    * The code the worker compiles and runs. It is plain JavaScript (valid
@@ -140,7 +144,7 @@ ${PARALLEL_CALL}`,
     id: 'full-copy',
     section: 'databases',
     taskName: 'sum_data',
-    pythonSource: `my_global_df = pd.DataFrame(data=np.arange(100), columns=["my_data"])
+    pythonSource: `my_global_df = pd.DataFrame(data=np.arange({rows}), columns=["my_data"])
 
 def sum_data(start, end):
     my_local_data = my_global_df["my_data"][start:end]
@@ -164,7 +168,8 @@ ${PARALLEL_CALL}`,
     id: 'partial-read',
     section: 'databases',
     taskName: 'read_and_sum_data',
-    pythonSource: `my_global_df.to_excel("my_database.xlsx", index=False)
+    pythonSource: `my_global_df = pd.DataFrame(data=np.arange({rows}), columns=["my_data"])
+my_global_df.to_excel("my_database.xlsx", index=False)
 
 def read_and_sum_data(start, end):
     my_local_df = pd.read_excel("my_database.xlsx", header=0, skiprows=range(1,start+1), nrows=end-start)

@@ -161,8 +161,10 @@ export interface SweepPoint {
 }
 
 /** The `compare` report: full copy against partial read at the same rows and workers. */
+/** A comparison that ran every step to its end: the only kind whose figures are shown. */
 export interface CompareReport {
   experiment: 'compare';
+  outcome: 'complete';
   params: CompareParams;
   datasetBytes: number;
   /** Which figure the measured numbers are: USS on Linux, RSS elsewhere. */
@@ -172,3 +174,26 @@ export interface CompareReport {
   timings: { startedAt: string; totalMs: number };
   host: { pid: number; backend: string; platform: string };
 }
+
+/**
+ * A comparison that stopped before its end (cancelled, or a step raised):
+ * where it stopped and why, and no figures, because half of a comparison
+ * measures nothing.
+ */
+export interface StoppedCompare {
+  experiment: 'compare';
+  outcome: 'cancelled' | 'failed';
+  params: CompareParams;
+  /** The step that did not finish. */
+  stoppedDuring: {
+    experiment: 'full-copy' | 'partial-read';
+    nJobs: number;
+    /** True for a step of the sweep (1 … nJobs workers), false for the main comparison. */
+    sweep: boolean;
+  };
+  error: ReportError;
+  timings: { startedAt: string; totalMs: number };
+}
+
+/** What a comparison answers: complete, or stopped with where and why. */
+export type CompareOutcome = CompareReport | StoppedCompare;

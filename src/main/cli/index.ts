@@ -11,7 +11,7 @@ import { MemoryGuardError } from '../../shared/memory-guard';
 import { MIB } from '../../shared/memory';
 import { ParamError, validateCompareParams, validateRunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { CompareReport, RunReport } from '../../shared/report';
+import type { CompareReport, RunReport, StoppedCompare } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { USAGE, parseArgs } from './args';
@@ -34,6 +34,15 @@ function printList(): void {
 
 const mib = (bytes: number | null): string =>
   bytes === null ? 'n/a' : `${(bytes / MIB).toFixed(2)} MiB`;
+
+/** A comparison that did not finish: where it stopped and why; no figures. */
+function printStoppedCompare(report: StoppedCompare): void {
+  const { experiment, nJobs, sweep } = report.stoppedDuring;
+  process.stdout.write(
+    `The comparison was ${report.outcome} during ${experiment} at ${nJobs} workers${sweep ? ' (the sweep)' : ''}, ` +
+      `so it shows no figures.\n${report.error.name}: ${report.error.message}\n`,
+  );
+}
 
 /** The comparison as a table: per process, then totals against the ideal, then the sweep. */
 function printCompare(report: CompareReport): void {
@@ -143,8 +152,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (command.request.experiment === 'compare') {
       const report = await lab.compare(compareRequest(command.request, command.sweep), { onEvent });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else printCompare(report);
-      return report.strategies.some((strategy) => strategy.error) ? 1 : 0;
+      else if (report.outcome === 'complete') printCompare(report);
+      else printStoppedCompare(report);
+      return report.outcome === 'complete' ? 0 : 1;
     }
     const report = await lab.run(command.request, { onEvent });
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -21,7 +21,7 @@ import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';
 import { validateCompareParams, validateRunParams, type RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { CompareReport, RunReport } from '../../shared/report';
+import type { CompareOutcome, CompareReport, RunReport, StoppedCompare } from '../../shared/report';
 import { DatasetStore } from './dataset';
 import { CancelledError, toReportError } from './errors';
 import { writeDatabase } from './excel-database';
@@ -61,6 +61,13 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Ask workers to announce each task as it starts (for the live process map). */
   announceStarts?: boolean;
+}
+
+/** A step of a comparison did not finish; carries what the comparison answers. */
+class CompareStopped extends Error {
+  constructor(readonly outcome: StoppedCompare) {
+    super(`The comparison stopped during ${outcome.stoppedDuring.experiment}.`);
+  }
 }
 
 export class RunInProgressError extends Error {
@@ -143,45 +150,62 @@ export class Lab {
    * `sweep` both again at 1 … nJobs workers, and compares what each process
    * holds.
    */
-  async compare(request: unknown, options: RunOptions = {}): Promise<CompareReport> {
+  async compare(request: unknown, options: RunOptions = {}): Promise<CompareOutcome> {
     const params = validateCompareParams(request);
     return this.exclusive(options.signal, async (signal) => {
       checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
       const started = performance.now();
       const startedAt = new Date().toISOString();
-      const base = {
-        nJobs: params.nJobs,
-        tasks: params.nJobs,
-        rows: params.rows,
-        batchSize: 1,
-        verbose: 10,
-      } as const;
-      const full = await this.execute({ ...base, experiment: 'full-copy' }, signal, options);
-      const partial = await this.execute({ ...base, experiment: 'partial-read' }, signal, options);
-      const hasUss = this.memorySource.hasUss;
-      const sweep = [];
-      if (params.sweep && !signal.aborted) {
-        for (let n = 1; n <= params.nJobs && !signal.aborted; n += 1) {
-          const point = { ...base, nJobs: n, tasks: n, verbose: 0 };
-          const fullN = await this.execute({ ...point, experiment: 'full-copy' }, signal, options);
-          const partialN = await this.execute(
-            { ...point, experiment: 'partial-read' },
-            signal,
-            options,
-          );
-          sweep.push(sweepPoint(n, fullN, partialN, hasUss));
-        }
-      }
-      return {
-        experiment: 'compare',
-        params,
-        datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
-        figure: hasUss ? 'uss' : 'rss',
-        strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
-        sweep: params.sweep ? sweep : null,
-        timings: { startedAt, totalMs: performance.now() - started },
-        host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
+      const timings = (): CompareReport['timings'] => ({
+        startedAt,
+        totalMs: performance.now() - started,
+      });
+      // Each step must finish: the first that does not ends the comparison, with no figures.
+      const step = async (
+        nJobs: number,
+        experiment: 'full-copy' | 'partial-read',
+        sweep: boolean,
+      ) => {
+        const base = { nJobs, tasks: nJobs, rows: params.rows, batchSize: 1 } as const;
+        const report = await this.execute(
+          { ...base, verbose: sweep ? 0 : 10, experiment },
+          signal,
+          options,
+        );
+        if (!report.error) return report;
+        throw new CompareStopped({
+          experiment: 'compare',
+          outcome: report.error.name === 'CancelledError' ? 'cancelled' : 'failed',
+          params,
+          stoppedDuring: { experiment, nJobs, sweep },
+          error: report.error,
+          timings: timings(),
+        });
       };
+      try {
+        const full = await step(params.nJobs, 'full-copy', false);
+        const partial = await step(params.nJobs, 'partial-read', false);
+        const hasUss = this.memorySource.hasUss;
+        const sweep = [];
+        for (let n = 1; params.sweep && n <= params.nJobs; n += 1) {
+          const fullN = await step(n, 'full-copy', true);
+          sweep.push(sweepPoint(n, fullN, await step(n, 'partial-read', true), hasUss));
+        }
+        return {
+          experiment: 'compare',
+          outcome: 'complete',
+          params,
+          datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
+          figure: hasUss ? 'uss' : 'rss',
+          strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
+          sweep: params.sweep ? sweep : null,
+          timings: timings(),
+          host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
+        };
+      } catch (error) {
+        if (error instanceof CompareStopped) return error.outcome;
+        throw error;
+      }
     });
   }
 

@@ -63,8 +63,30 @@ describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
     },
   );
 
+  it('a comparison cancelled during its second step says where it stopped, and holds no figures', async () => {
+    const outcome = await fixture.lab.compare(
+      { nJobs: 2, rows: 1_000_000, sweep: true },
+      {
+        onEvent: (event) => {
+          if (event.type === 'run-started' && event.params.experiment === 'partial-read')
+            fixture.lab.cancel();
+        },
+      },
+    );
+    expect(outcome).toMatchObject({
+      outcome: 'cancelled',
+      stoppedDuring: { experiment: 'partial-read', nJobs: 2, sweep: false },
+      error: { name: 'CancelledError' },
+    });
+    expect(outcome).not.toHaveProperty('strategies');
+    expect(outcome).not.toHaveProperty('sweep');
+  });
+
   it('compare: both strategies, per process, with the ideal totals and a sweep', async () => {
-    const report = await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true });
+    const outcome = await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true });
+    if (outcome.outcome !== 'complete')
+      throw new Error(`the comparison stopped: ${outcome.error.message}`);
+    const report = outcome;
     const [full, partial] = report.strategies;
     const d = 200_000 * 8;
     expect(report.datasetBytes).toBe(d);

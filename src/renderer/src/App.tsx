@@ -11,20 +11,36 @@ import { AppHeader } from './components/AppHeader';
 import { CompareView } from './components/CompareView';
 import { LessonList, type ViewId } from './components/LessonList';
 import { LessonView } from './components/LessonView';
+import { defaultForm, type FormValues } from './components/RunControls';
 import { useI18n } from './i18n';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
 
-/** The run shown, and the lesson it belongs to. */
-interface Shown {
-  experiment: ExperimentId | null;
-  view: RunView;
+/**
+ * Each lesson's last run, and the lesson whose run is going on. Events apply
+ * only to a run this window started for a lesson: the comparison's runs (and
+ * anything else) never land in a lesson.
+ */
+interface Runs {
+  active: ExperimentId | null;
+  views: Partial<Record<ExperimentId, RunView>>;
 }
 
-type Action = { type: 'start'; experiment: ExperimentId } | { type: 'event'; event: RunEvent };
+type Action =
+  | { type: 'start'; experiment: ExperimentId }
+  | { type: 'abandon' }
+  | { type: 'event'; event: RunEvent };
 
-function reduceShown(shown: Shown, action: Action): Shown {
-  if (action.type === 'start') return { experiment: action.experiment, view: IDLE_RUN };
-  return { ...shown, view: reduceRun(shown.view, action.event) };
+function reduceRuns(runs: Runs, action: Action): Runs {
+  if (action.type === 'start')
+    return { active: action.experiment, views: { ...runs.views, [action.experiment]: IDLE_RUN } };
+  if (action.type === 'abandon') return { ...runs, active: null };
+  const active = runs.active;
+  if (!active) return runs;
+  const view = reduceRun(runs.views[active] ?? IDLE_RUN, action.event);
+  return {
+    active: action.event.type === 'run-finished' ? null : active,
+    views: { ...runs.views, [active]: view },
+  };
 }
 
 function viewFromHash(lessons: LessonInfo[]): ViewId | null {
@@ -40,7 +56,8 @@ export function App(): ReactNode {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ViewId>('read-global');
   const [comparing, setComparing] = useState(false);
-  const [shown, dispatch] = useReducer(reduceShown, { experiment: null, view: IDLE_RUN });
+  const [runs, dispatch] = useReducer(reduceRuns, { active: null, views: {} });
+  const [forms, setForms] = useState<Partial<Record<ExperimentId, FormValues>>>({});
   const [runError, setRunError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -74,7 +91,10 @@ export function App(): ReactNode {
   const run = useCallback((params: Partial<RunParams> & { experiment: ExperimentId }) => {
     setRunError(null);
     dispatch({ type: 'start', experiment: params.experiment });
-    window.lab.invoke('run', params).catch((error: Error) => setRunError(error.message));
+    window.lab.invoke('run', params).catch((error: Error) => {
+      dispatch({ type: 'abandon' });
+      setRunError(error.message);
+    });
   }, []);
 
   const cancel = useCallback(() => {
@@ -88,7 +108,7 @@ export function App(): ReactNode {
       </main>
     );
   if (!lessons || !host) return <main className="app-message">{t('app.connecting')}</main>;
-  const running = shown.view.status === 'running' || comparing;
+  const running = runs.active !== null || comparing;
   const lesson =
     selected === 'compare' ? null : (lessons.find((l) => l.id === selected) ?? lessons[0]);
 
@@ -106,7 +126,9 @@ export function App(): ReactNode {
           key={lesson.id}
           lesson={lesson}
           host={host}
-          run={shown.experiment === lesson.id ? shown.view : IDLE_RUN}
+          run={runs.views[lesson.id] ?? IDLE_RUN}
+          form={forms[lesson.id] ?? defaultForm(host)}
+          onFormChange={(values) => setForms((all) => ({ ...all, [lesson.id]: values }))}
           busy={running}
           runError={runError}
           onRun={run}

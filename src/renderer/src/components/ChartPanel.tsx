@@ -4,6 +4,8 @@ import { savePng, saveSvg } from '../memory/export';
 
 interface Props {
   title: string;
+  /** The run's settings, written under the title of a saved picture. */
+  settings: string;
   note?: string;
   /** File name of the exports, without extension. */
   exportName: string;
@@ -12,17 +14,25 @@ interface Props {
 }
 
 /** A chart with its title, what it shows, and buttons to save it as PNG or SVG. */
-export function ChartPanel({ title, note, exportName, testId, children }: Props): ReactNode {
+export function ChartPanel({
+  title,
+  settings,
+  note,
+  exportName,
+  testId,
+  children,
+}: Props): ReactNode {
   const { t } = useI18n();
   const chart = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const save = (kind: 'png' | 'svg'): void => {
     if (!chart.current) return;
     setProblem(null);
+    const caption = { title, settings };
     const done =
       kind === 'svg'
-        ? Promise.resolve(saveSvg(chart.current, exportName))
-        : savePng(chart.current, exportName);
+        ? Promise.resolve(saveSvg(chart.current, caption, exportName))
+        : savePng(chart.current, caption, exportName);
     done.catch((error: Error) => setProblem(error.message));
   };
   return (

@@ -1,16 +1,24 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
+import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
+import { pythonCell } from '../lesson-text';
 
-/** The notebook's Python beside the JavaScript that actually runs in each worker. */
-export function CodePanels({ lesson }: { lesson: LessonInfo }): ReactNode {
+/** The notebook's Python (with the run's workers and rows) beside the JavaScript that actually runs in each worker. */
+export function CodePanels({
+  lesson,
+  params,
+}: {
+  lesson: LessonInfo;
+  params: Pick<RunParams, 'nJobs' | 'rows'>;
+}): ReactNode {
   const { t } = useI18n();
   return (
     <div className="code-panels">
       <figure className="code-panel">
         <figcaption>{t('code.python')}</figcaption>
         <pre data-testid="python-source">
-          <code>{lesson.pythonSource}</code>
+          <code>{pythonCell(lesson.pythonSource, params)}</code>
         </pre>
       </figure>
       <figure className="code-panel code-panel--worker">

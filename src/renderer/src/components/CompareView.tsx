@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { HostInfo, RunPhase } from '../../../shared/api';
 import type { MemorySample } from '../../../shared/memory';
-import type { CompareReport } from '../../../shared/report';
+import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
 import { formatMiB } from '../format';
+import { timelineMax } from '../memory/chart-data';
+import { compareSettings, localeOf } from './chart-style';
 import { MemoryBarsChart } from './MemoryBarsChart';
 import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
@@ -13,6 +15,29 @@ import { MemoryTimelineChart } from './MemoryTimelineChart';
 
 const EXCEL_ROWS = 1_048_575;
 
+/** A comparison that stopped: where, and why; none of its half-measured figures. */
+function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
+  const { t, language } = useI18n();
+  const { experiment, nJobs, sweep } = stopped.stoppedDuring;
+  const values = {
+    step: t(experiment === 'full-copy' ? 'memory.full' : 'memory.partial').toLowerCase(),
+    workers: nJobs.toLocaleString(localeOf(language)),
+    sweep: sweep ? t('compare.inSweep') : '',
+    message: stopped.error.cause?.message ?? stopped.error.message,
+  };
+  return (
+    <section
+      className="panel error-panel"
+      role="status"
+      data-testid="compare-stopped"
+      data-outcome={stopped.outcome}
+    >
+      <h2>{t(stopped.outcome === 'cancelled' ? 'error.cancelled' : 'error.other')}</h2>
+      <p>{t(stopped.outcome === 'cancelled' ? 'compare.cancelled' : 'compare.failed', values)}</p>
+    </section>
+  );
+}
+
 interface Props {
   host: HostInfo;
   onBusyChange: (busy: boolean) => void;
@@ -20,13 +45,15 @@ interface Props {
 
 /** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
 export function CompareView({ host, onBusyChange }: Props): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [workers, setWorkers] = useState('4');
   const [rows, setRows] = useState('1000000');
   const [sweep, setSweep] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<CompareReport | null>(null);
+  const [outcome, setOutcome] = useState<CompareOutcome | null>(null);
+  // Only a comparison that ran every step shows figures.
+  const report = outcome?.outcome === 'complete' ? outcome : null;
   const [live, setLive] = useState<{
     runId: number;
     experiment: string;
@@ -43,14 +70,20 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             ? current
             : { runId: event.runId, experiment: '', phase: null, samples: [] };
         if (event.type === 'run-started')
-          return { ...state, experiment: `${event.params.experiment}, ${event.params.nJobs}` };
+          return {
+            ...state,
+            experiment: t('compare.liveStep', {
+              step: t(event.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
+              workers: event.params.nJobs.toLocaleString(localeOf(language)),
+            }),
+          };
         if (event.type === 'phase') return { ...state, phase: event.phase };
         if (event.type === 'memory-sample')
           return { ...state, samples: [...state.samples, event.sample] };
         return state;
       });
     });
-  }, [busy]);
+  }, [busy, t, language]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -58,13 +91,14 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     setBusy(true);
     onBusyChange(true);
     setLive(null);
+    setOutcome(null);
     window.lab
       .invoke('compare', {
         nJobs: numberOrText(workers),
         rows: numberOrText(rows),
         sweep,
       })
-      .then(setReport, (e: Error) => setError(e.message))
+      .then(setOutcome, (e: Error) => setError(e.message))
       .finally(() => {
         setBusy(false);
         onBusyChange(false);
@@ -138,6 +172,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           </p>
         )}
         <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />
+        {outcome && outcome.outcome !== 'complete' && <StoppedPanel stopped={outcome} />}
         {report && (
           <section className="panel takeaway" data-testid="compare-summary">
             <p data-testid="summary-full">{summary(0)}</p>
@@ -155,12 +190,13 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <MemoryTimelineChart
               samples={live.samples}
               subtitle={live.experiment}
+              settings={live.experiment}
               exportName="memory-timeline-live"
               testId="chart-timeline-live"
             />
           </>
         )}
-        {!busy && !report && <p className="process-map__empty">{t('memory.empty')}</p>}
+        {!busy && !outcome && <p className="process-map__empty">{t('memory.empty')}</p>}
         {!busy && report && (
           <>
             <MemoryBarsChart report={report} />
@@ -169,6 +205,8 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <MemoryTimelineChart
               samples={report.strategies[0].timeline}
               subtitle={t('memory.full')}
+              settings={compareSettings(report, t, language)}
+              yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-full-copy"
               testId="chart-timeline-full"
               height={220}
@@ -176,6 +214,8 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <MemoryTimelineChart
               samples={report.strategies[1].timeline}
               subtitle={t('memory.partial')}
+              settings={compareSettings(report, t, language)}
+              yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-partial-read"
               testId="chart-timeline-partial"
               height={220}

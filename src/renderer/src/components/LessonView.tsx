@@ -10,17 +10,28 @@ import { MemoryTimelineChart } from './MemoryTimelineChart';
 import { PhaseProgress } from './PhaseProgress';
 import { ProcessMap } from './ProcessMap';
 import { ResultsPanel } from './ResultsPanel';
-import { RunControls } from './RunControls';
+import { RunControls, type FormValues } from './RunControls';
+import { localeOf } from './chart-style';
+import { takeawayValues } from '../lesson-text';
 import { VerboseLog } from './VerboseLog';
 
 interface Props {
   lesson: LessonInfo;
   host: HostInfo;
   run: RunView;
+  form: FormValues;
+  onFormChange: (values: FormValues) => void;
   busy: boolean;
   runError: string | null;
   onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
   onCancel: () => void;
+}
+
+/** The workers and rows the code panel shows: the run's, or the form's before a run. */
+function shownParams(run: RunView, form: FormValues): Pick<RunParams, 'nJobs' | 'rows'> {
+  if (run.params) return run.params;
+  const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
+  return { nJobs: whole(form.workers) ?? 2, rows: whole(form.rows) ?? 100 };
 }
 
 /** One lesson: its explanation, its code, its controls, and what the last run showed. */
@@ -28,13 +39,17 @@ export function LessonView({
   lesson,
   host,
   run,
+  form,
+  onFormChange,
   busy,
   runError,
   onRun,
   onCancel,
 }: Props): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const report = run.report;
+  // A cancelled run shows where it stopped and nothing it had half measured.
+  const complete = run.status === 'finished' && report !== null;
   return (
     <main className="lesson" data-testid={`lesson-${lesson.id}`}>
       <div className="lesson__setup">
@@ -42,30 +57,43 @@ export function LessonView({
           <h2 className="lesson__title">{t(`lessons.${lesson.id}.title`)}</h2>
           <p className="lesson__intro">{t(`lessons.${lesson.id}.intro`)}</p>
         </header>
-        <RunControls lesson={lesson} host={host} busy={busy} onRun={onRun} onCancel={onCancel} />
+        <RunControls
+          lesson={lesson}
+          host={host}
+          values={form}
+          onChange={onFormChange}
+          busy={busy}
+          onRun={onRun}
+          onCancel={onCancel}
+        />
         {runError && (
           <p className="run-error" role="alert" data-testid="run-error">
             {t('controls.invalid', { message: runError })}
           </p>
         )}
-        <CodePanels lesson={lesson} />
+        <CodePanels lesson={lesson} params={shownParams(run, form)} />
       </div>
       <div className="lesson__outcome" data-testid="outcome">
         <PhaseProgress run={run} />
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
-        {report && <ResultsPanel lesson={lesson} report={report} />}
+        {complete && <ResultsPanel lesson={lesson} report={report} />}
         <ProcessMap run={run} />
-        {lesson.usesDataset && run.samples.length > 0 && (
+        {lesson.usesDataset && run.samples.length > 0 && run.status !== 'cancelled' && (
           <MemoryTimelineChart
             samples={run.samples}
+            settings={t('memory.settingsRun', {
+              lesson: lesson.id,
+              workers: (run.params?.nJobs ?? 0).toLocaleString(localeOf(language)),
+              rows: (run.params?.rows ?? 0).toLocaleString(localeOf(language)),
+            })}
             exportName={`memory-timeline-${lesson.id}`}
             testId="chart-timeline"
           />
         )}
-        {report && (
+        {complete && (
           <section className="panel takeaway" data-testid="takeaway">
             <h2>{t('results.takeaway')}</h2>
-            <p>{t(`lessons.${lesson.id}.takeaway`)}</p>
+            <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, language))}</p>
           </section>
         )}
         <VerboseLog lines={run.log} />

@@ -13,11 +13,11 @@ import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { barRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, legendProps, mibAxis, mibTooltip } from './chart-style';
+import { CHART_COLORS, compareSettings, legendProps, mibAxis, mibTooltip } from './chart-style';
 
 /** Per process, the full copy beside the partial read, each stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const figure = report.figure.toUpperCase();
   const rows = barRows(report).map((row) => ({
     ...row,
@@ -36,6 +36,7 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
   return (
     <ChartPanel
       title={t('memory.barsTitle')}
+      settings={compareSettings(report, t, language)}
       note={t('memory.barsNote', { figure })}
       exportName="memory-per-process"
       testId="chart-bars"

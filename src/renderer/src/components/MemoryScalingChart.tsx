@@ -13,17 +13,25 @@ import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { scalingRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, bottomLabel, legendProps, mibAxis, mibTooltip } from './chart-style';
+import {
+  CHART_COLORS,
+  bottomLabel,
+  compareSettings,
+  legendProps,
+  mibAxis,
+  mibTooltip,
+} from './chart-style';
 
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
 export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const rows = scalingRows(report);
   const full = t('memory.full');
   const partial = t('memory.partial');
   return (
     <ChartPanel
       title={t('memory.scalingTitle')}
+      settings={compareSettings(report, t, language)}
       note={t('memory.scalingNote')}
       exportName="memory-scaling"
       testId="chart-scaling"

@@ -19,18 +19,24 @@ interface Props {
   samples: readonly MemorySample[];
   /** Shown after the chart's title (the strategy, say). */
   subtitle?: string;
+  /** The run's settings, for a saved picture. */
+  settings: string;
   exportName: string;
   testId: string;
   height?: number;
+  /** The top of the Y axis in MiB, to share one scale between charts that are compared. */
+  yMax?: number;
 }
 
 /** Each process's memory (USS, or RSS where there is none) over the run, one line per process. */
 export function MemoryTimelineChart({
   samples,
   subtitle,
+  settings,
   exportName,
   testId,
   height = 240,
+  yMax,
 }: Props): ReactNode {
   const { t } = useI18n();
   const { rows, series, figure } = timelineRows(samples);
@@ -38,6 +44,7 @@ export function MemoryTimelineChart({
   return (
     <ChartPanel
       title={subtitle ? `${title}: ${subtitle}` : title}
+      settings={settings}
       note={t('memory.timelineNote')}
       exportName={exportName}
       testId={testId}
@@ -52,7 +59,10 @@ export function MemoryTimelineChart({
             tick={{ fontSize: 13 }}
             label={bottomLabel(t('memory.axisMs'), 13)}
           />
-          <YAxis {...mibAxis(t('memory.axisMiB'), 13)} />
+          <YAxis
+            {...mibAxis(t('memory.axisMiB'), 13)}
+            domain={yMax === undefined ? [0, 'auto'] : [0, Math.ceil(yMax / 10) * 10]}
+          />
           <Tooltip formatter={mibTooltip} labelFormatter={(value) => `${String(value)} ms`} />
           <Legend {...legendProps(13)} />
           {series.map((s) => (

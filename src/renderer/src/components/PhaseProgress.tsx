@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { localeOf } from './chart-style';
 import type { RunView } from '../state/run-state';
 
 function Bar({
@@ -23,16 +24,18 @@ function Bar({
 
 /** The stage of the run, and how far the workbook is written and each worker has read. */
 export function PhaseProgress({ run }: { run: RunView }): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!run.phase) return null;
-  const fmt = (n: number): string => n.toLocaleString();
+  const fmt = (n: number): string => n.toLocaleString(localeOf(language));
+  const phase = t(`phases.${run.phase}`);
+  const stoppedIn = t(`phases.${run.workPhase ?? run.phase}`);
   const reading = run.workers.filter((w) => w.read);
   return (
     <div className="phase" aria-live="polite">
-      <p className="phase__name" data-testid="phase">
-        {t(`phases.${run.phase}`)}
+      <p className="phase__name" data-testid="phase" data-status={run.status}>
+        {run.status === 'cancelled' ? t('phases.cancelledDuring', { phase: stoppedIn }) : phase}
       </p>
-      {run.excel && run.phase === 'writing-excel' && (
+      {run.excel && run.phase === 'writing-excel' && run.status === 'running' && (
         <Bar
           testId="excel-progress"
           value={run.excel.rowsWritten}

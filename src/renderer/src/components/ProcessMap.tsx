@@ -6,6 +6,7 @@ import { WorkerCard, type WorkerMemory } from './WorkerCard';
 
 /** A worker's memory over the run, from the final report (USS where the OS gives it). */
 function workerMemory(run: RunView, pid: number): WorkerMemory | undefined {
+  if (run.status !== 'finished') return undefined;
   const report = run.report?.workers.find((w) => w.pid === pid);
   if (!report?.memory.after) return undefined;
   const { baseline, after } = report.memory;
@@ -34,7 +35,11 @@ export function ProcessMap({ run }: { run: RunView }): ReactNode {
               key={worker.slot}
               worker={worker}
               memory={workerMemory(run, worker.pid)}
-              reads={run.report?.workers.find((w) => w.pid === worker.pid)?.reads}
+              reads={
+                run.status === 'finished'
+                  ? run.report?.workers.find((w) => w.pid === worker.pid)?.reads
+                  : undefined
+              }
             />
           ))}
         </div>

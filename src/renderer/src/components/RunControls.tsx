@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { HostInfo, LessonInfo } from '../../../shared/api';
 import type { ExperimentId } from '../../../shared/experiments';
 import type { RunParams } from '../../../shared/params';
@@ -8,22 +8,57 @@ import { NumberField, numberOrText } from './NumberField';
 const BATCH_SIZES = ['1', '2', '4', '8', '16', '64', 'auto'] as const;
 const VERBOSE_LEVELS = [0, 10, 50] as const;
 
+/** A lesson's form as typed: kept per lesson by the App, so leaving and coming back keeps it with its results. */
+export interface FormValues {
+  workers: string;
+  tasks: string;
+  rows: string;
+  batchSize: string;
+  verbose: number;
+}
+
+/** The form before anything was typed: the host's defaults. */
+export function defaultForm(host: HostInfo): FormValues {
+  return {
+    workers: String(host.defaults.nJobs),
+    tasks: '',
+    rows: String(host.defaults.rows),
+    batchSize: String(host.defaults.batchSize),
+    verbose: host.defaults.verbose,
+  };
+}
+
 interface Props {
   lesson: LessonInfo;
   host: HostInfo;
+  values: FormValues;
+  onChange: (values: FormValues) => void;
   busy: boolean;
   onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
   onCancel: () => void;
 }
 
 /** Workers, tasks, batch size, rows (for the dataset lessons), verbose; Run and Cancel. */
-export function RunControls({ lesson, host, busy, onRun, onCancel }: Props): ReactNode {
+export function RunControls({
+  lesson,
+  host,
+  values,
+  onChange,
+  busy,
+  onRun,
+  onCancel,
+}: Props): ReactNode {
   const { t } = useI18n();
-  const [workers, setWorkers] = useState(String(host.defaults.nJobs));
-  const [tasks, setTasks] = useState('');
-  const [rows, setRows] = useState(String(host.defaults.rows));
-  const [batchSize, setBatchSize] = useState(String(host.defaults.batchSize));
-  const [verbose, setVerbose] = useState(host.defaults.verbose);
+  const { workers, tasks, rows, batchSize, verbose } = values;
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]): void =>
+      onChange({ ...values, [key]: value });
+  const setWorkers = set('workers');
+  const setTasks = set('tasks');
+  const setRows = set('rows');
+  const setBatchSize = set('batchSize');
+  const setVerbose = set('verbose');
 
   const nJobs = Number(workers);
   const taskCount = tasks.trim() === '' ? nJobs : Number(tasks);

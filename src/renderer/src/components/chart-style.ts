@@ -1,5 +1,7 @@
-/** What the three memory charts share: colours, the MiB axis and tooltip, the legend. */
+/** What the three memory charts share: colours, the MiB axis and tooltip, the legend, the settings line. */
 import { createElement, type ReactNode } from 'react';
+import type { CompareReport } from '../../../shared/report';
+import type { Language, Translate } from '../i18n';
 
 /** The memory charts' colours: reds for the full copy, blues for the partial read, strong enough for a projector. */
 export const CHART_COLORS = {
@@ -41,4 +43,15 @@ export function legendProps(fontSize: number) {
     wrapperStyle: { fontSize, paddingBottom: 6 },
     formatter: legendText,
   };
+}
+
+/** The locale of a UI language, for numbers. */
+export const localeOf = (language: Language): string => (language === 'es' ? 'es-CL' : 'en-US');
+
+/** The settings line of a comparison's saved charts: workers, rows, strategies. */
+export function compareSettings(report: CompareReport, t: Translate, language: Language): string {
+  return t('memory.settingsCompare', {
+    workers: report.params.nJobs.toLocaleString(localeOf(language)),
+    rows: report.params.rows.toLocaleString(localeOf(language)),
+  });
 }

@@ -22,21 +22,21 @@ export const en = {
       intro:
         'The parent process sets MY_GLOBAL_VAR = 1.4. A worker is a separate process with its own memory, so it cannot look into the parent’s. Instead, joblib sends the function together with a copy of every global it reads; the worker installs that copy, and the function reads it there.',
       takeaway:
-        'Both workers return 1.4, yet each read its own copy, in its own process: look at the pids. Nothing was shared; it was copied.',
+        'The {tasks} tasks returned {results}, each in a worker process of its own, from its own copy of MY_GLOBAL_VAR: look at the pids. Nothing was shared; it was copied.',
     },
     'write-global': {
       title: 'Writing into a global variable',
       intro:
         'change_global_var(n) assigns n to MY_GLOBAL_VAR. In Python, assigning a name inside a function makes it a local variable, so the function never refers to the global and no copy is sent at all. JavaScript needs the local declared with let, as the worker’s code does.',
       takeaway:
-        'The workers return 0 and 1, their local variables. The parent still has MY_GLOBAL_VAR = 1.4: a worker cannot write into the parent’s memory.',
+        'The {tasks} tasks returned {results}, each its own local variable. The parent still has MY_GLOBAL_VAR = {parent}: a worker cannot write into the parent’s memory.',
     },
     'change-global': {
       title: 'Changing a global variable',
       intro:
         'add_to_global_var(n) reads MY_GLOBAL_VAR and writes it back. The worker receives the global as its own read-only copy (a const binding), so the += fails in the worker.',
       takeaway:
-        'The error is raised inside a worker and raised again in the parent, with the worker’s pid and stack. The parent’s MY_GLOBAL_VAR is still 1.4.',
+        'The error was raised inside worker pid {pid}, in task {task}, and raised again in the parent with the worker’s stack. The parent’s MY_GLOBAL_VAR is still {parent}.',
       languages:
         'Python and JavaScript fail here for different reasons. Python fails at the read: because the function assigns the name, Python treats it as local in the whole function, and the local has no value yet (UnboundLocalError), with or without workers. JavaScript fails at the write: the worker’s copy is a constant. Neither could have changed the parent’s value: even a successful write would only change the worker’s copy.',
     },
@@ -45,14 +45,14 @@ export const en = {
       intro:
         'my_global_df holds the numbers 0 … rows−1. sum_data(start, end) sums only its chunk, but the dataset is a global the function reads, so every worker receives a complete copy before it starts.',
       takeaway:
-        'The sums are right, but every worker holds the whole dataset: with N workers the data exists N + 1 times in memory, the parent’s and one copy per worker.',
+        'The sums are right, but each of the {workers} workers received the whole dataset ({dataset}): it was in memory {copies} times, the parent’s copy and one per worker.',
     },
     'partial-read': {
       title: 'Reading only a chunk from an Excel file',
       intro:
         'The parent writes the dataset to my_database.xlsx. read_and_sum_data(start, end) opens the file in the worker and keeps only its own rows: no dataset travels with the task.',
       takeaway:
-        'Each worker holds only its chunk, and the sums match the full copy. Together the workers hold the dataset once.',
+        'The sums match the full copy, yet each of the {workers} workers held only its chunk: together they held {held}, {times}× the dataset of {dataset}.',
     },
   },
   code: {
@@ -83,6 +83,8 @@ export const en = {
     running: 'Workers running the tasks',
     measuring: 'Workers reporting their memory',
     finished: 'Finished',
+    cancelledDuring:
+      'Cancelled while: {phase}. The run did not finish, so it shows no results and no figures.',
   },
   progress: {
     excel: 'my_database.xlsx: {written} of {total} rows written',
@@ -158,6 +160,12 @@ export const en = {
       'A full copy puts the whole dataset in every worker: with N workers it exists N + 1 times. Reading chunks from the file keeps it at about twice, however many workers there are.',
     summary:
       '{strategy}: the workers hold {times}× the dataset ({bytes}); measured growth {measured}.',
+    liveStep: '{step}, {workers} workers',
+    inSweep: ' (the sweep over 1 … N workers)',
+    cancelled:
+      'Cancelled during the {step} at {workers} workers{sweep}. A comparison needs every step measured to its end, so it shows no figures.',
+    failed:
+      'The {step} at {workers} workers{sweep} did not finish: {message}. A comparison needs every step measured to its end, so it shows no figures.',
   },
   memory: {
     uss: 'USS: memory only this process uses, which is what it really costs.',
@@ -195,6 +203,8 @@ export const en = {
     allWorkers: 'All workers',
     ideal: 'Ideal, all processes',
     duplication: 'Duplication',
+    settingsCompare: '{workers} workers · {rows} rows · full copy and partial read',
+    settingsRun: '{lesson} · {workers} workers · {rows} rows',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Data (CSV)',

@@ -20,21 +20,21 @@ export const es: Translations = {
       intro:
         'El proceso padre define MY_GLOBAL_VAR = 1.4. Un worker es un proceso distinto, con su propia memoria, así que no puede mirar la del padre. En cambio, joblib envía la función junto con una copia de cada variable global que lee; el worker instala esa copia y la función la lee ahí.',
       takeaway:
-        'Ambos workers devuelven 1.4, pero cada uno leyó su propia copia, en su propio proceso: mira los pid. Nada se compartió; se copió.',
+        'Las {tasks} tareas devolvieron {results}, cada una en un proceso worker propio, a partir de su propia copia de MY_GLOBAL_VAR: mira los pid. Nada se compartió; se copió.',
     },
     'write-global': {
       title: 'Escribir en una variable global',
       intro:
         'change_global_var(n) asigna n a MY_GLOBAL_VAR. En Python, asignar un nombre dentro de una función lo vuelve una variable local, así que la función nunca se refiere a la global y no se envía ninguna copia. JavaScript necesita declarar la local con let, como hace el código del worker.',
       takeaway:
-        'Los workers devuelven 0 y 1, sus variables locales. El padre sigue teniendo MY_GLOBAL_VAR = 1.4: un worker no puede escribir en la memoria del padre.',
+        'Las {tasks} tareas devolvieron {results}, cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = {parent}: un worker no puede escribir en la memoria del padre.',
     },
     'change-global': {
       title: 'Modificar una variable global',
       intro:
         'add_to_global_var(n) lee MY_GLOBAL_VAR y la vuelve a escribir. El worker recibe la global como su propia copia de solo lectura (una constante), así que el += falla en el worker.',
       takeaway:
-        'El error ocurre dentro de un worker y se vuelve a lanzar en el padre, con el pid y la traza del worker. El MY_GLOBAL_VAR del padre sigue valiendo 1.4.',
+        'El error ocurrió dentro del worker con pid {pid}, en la tarea {task}, y se volvió a lanzar en el padre con la traza del worker. El MY_GLOBAL_VAR del padre sigue valiendo {parent}.',
       languages:
         'Python y JavaScript fallan aquí por razones distintas. Python falla en la lectura: como la función asigna el nombre, Python lo trata como local en toda la función, y esa local aún no tiene valor (UnboundLocalError), con o sin workers. JavaScript falla en la escritura: la copia del worker es una constante. Ninguno podría haber cambiado el valor del padre: aun si la escritura funcionara, solo cambiaría la copia del worker.',
     },
@@ -43,14 +43,14 @@ export const es: Translations = {
       intro:
         'my_global_df contiene los números 0 … filas−1. sum_data(start, end) suma solo su trozo, pero el dataset es una global que la función lee, así que cada worker recibe una copia completa antes de empezar.',
       takeaway:
-        'Las sumas son correctas, pero cada worker guarda el dataset entero: con N workers los datos existen N + 1 veces en memoria, los del padre y una copia por worker.',
+        'Las sumas son correctas, pero cada uno de los {workers} workers recibió el dataset entero ({dataset}): estuvo en memoria {copies} veces, la copia del padre y una por worker.',
     },
     'partial-read': {
       title: 'Leer solo un trozo de un archivo Excel',
       intro:
         'El padre escribe el dataset en my_database.xlsx. read_and_sum_data(start, end) abre el archivo en el worker y guarda solo sus propias filas: ningún dataset viaja con la tarea.',
       takeaway:
-        'Cada worker guarda solo su trozo, y las sumas coinciden con la copia completa. Entre todos, los workers guardan el dataset una sola vez.',
+        'Las sumas coinciden con la copia completa, pero cada uno de los {workers} workers guardó solo su trozo: entre todos guardaron {held}, {times}× el dataset de {dataset}.',
     },
   },
   code: {
@@ -81,6 +81,8 @@ export const es: Translations = {
     running: 'Los workers ejecutan las tareas',
     measuring: 'Los workers informan su memoria',
     finished: 'Terminado',
+    cancelledDuring:
+      'Cancelado durante: {phase}. La ejecución no terminó, así que no muestra resultados ni cifras.',
   },
   progress: {
     excel: 'my_database.xlsx: {written} de {total} filas escritas',
@@ -156,6 +158,12 @@ export const es: Translations = {
       'Una copia completa pone el dataset entero en cada worker: con N workers existe N + 1 veces. Leer trozos del archivo lo mantiene en cerca del doble, sin importar cuántos workers haya.',
     summary:
       '{strategy}: los workers guardan {times}× el dataset ({bytes}); crecimiento medido {measured}.',
+    liveStep: '{step}, {workers} workers',
+    inSweep: ' (el barrido de 1 … N workers)',
+    cancelled:
+      'Cancelado durante la {step} con {workers} workers{sweep}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
+    failed:
+      'La {step} con {workers} workers{sweep} no terminó: {message}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
   },
   memory: {
     uss: 'USS: memoria que solo usa este proceso, lo que realmente cuesta.',
@@ -193,6 +201,8 @@ export const es: Translations = {
     allWorkers: 'Todos los workers',
     ideal: 'Ideal, todos los procesos',
     duplication: 'Duplicación',
+    settingsCompare: '{workers} workers · {rows} filas · copia completa y lectura parcial',
+    settingsRun: '{lesson} · {workers} workers · {rows} filas',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Datos (CSV)',

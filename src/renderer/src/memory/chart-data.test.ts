@@ -34,6 +34,7 @@ const strategy = (
 
 const report = (figure: 'uss' | 'rss'): CompareReport => ({
   experiment: 'compare',
+  outcome: 'complete',
   params: { nJobs: 1, rows: 1_048_576, sweep: true },
   datasetBytes: 8 * MIB,
   figure,
@@ -90,7 +91,7 @@ describe('barRows', () => {
     expect(barRows(report('uss'))).toEqual([
       {
         index: 0,
-        role: 'main',
+        process: 'main',
         fullDataset: 8,
         fullHeap: 0,
         fullRest: 0,
@@ -100,7 +101,7 @@ describe('barRows', () => {
       },
       {
         index: 1,
-        role: 'worker',
+        process: 'worker',
         fullDataset: 8,
         fullHeap: 0.5,
         fullRest: 0.5,

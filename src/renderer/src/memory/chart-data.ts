@@ -38,7 +38,11 @@ export function memoryParts(row: ProcessMemoryRow, figure: CompareReport['figure
 export interface BarRow {
   /** Position in the table: 0 for the parent, slot + 1 for a worker. */
   index: number;
-  role: 'main' | 'worker';
+  /**
+   * The parent or a worker. Not named `role`: recharts copies a data row's
+   * fields onto its SVG elements, and `role="worker"` is not an ARIA role.
+   */
+  process: 'main' | 'worker';
   fullDataset: number;
   fullHeap: number;
   fullRest: number;
@@ -66,7 +70,7 @@ export function barRows(report: CompareReport): BarRow[] {
     const pp = p ? memoryParts(p, report.figure) : { dataset: 0, heap: 0, rest: 0 };
     return {
       index,
-      role: index === 0 ? 'main' : 'worker',
+      process: index === 0 ? 'main' : 'worker',
       fullDataset: toMiB(fp.dataset) ?? 0,
       fullHeap: toMiB(fp.heap) ?? 0,
       fullRest: toMiB(fp.rest) ?? 0,
@@ -124,6 +128,16 @@ export function timelineRows(samples: readonly MemorySample[]): {
     a.role === b.role ? (a.slot ?? 0) - (b.slot ?? 0) : a.role === 'main' ? -1 : 1,
   );
   return { rows, series: ordered, figure };
+}
+
+/** The largest value of the timelines, in MiB: one scale for the timelines of a comparison. */
+export function timelineMax(...timelines: ReadonlyArray<readonly MemorySample[]>): number {
+  let max = 0;
+  for (const samples of timelines)
+    for (const row of timelineRows(samples).rows)
+      for (const [key, value] of Object.entries(row))
+        if (key !== 't' && value !== null) max = Math.max(max, value);
+  return max;
 }
 
 /** The comparison as CSV: one line per strategy and process, every figure in bytes. */

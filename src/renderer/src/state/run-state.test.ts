@@ -89,6 +89,30 @@ describe('reduceRun', () => {
     expect(view.log).toEqual(['line']);
   });
 
+  it('a cancelled run says so and knows the phase it stopped in, not the closing measurement', () => {
+    const report = {
+      error: {
+        name: 'CancelledError',
+        message: 'The run was cancelled before it finished.',
+        stack: '',
+        workerPid: null,
+        taskIndex: null,
+        cause: null,
+      },
+      workers: [],
+      log: [],
+    } as unknown as RunReport;
+    const view = play([
+      ...start,
+      { runId: 3, type: 'phase', phase: 'writing-excel' },
+      { runId: 3, type: 'phase', phase: 'measuring' },
+      { runId: 3, type: 'phase', phase: 'finished' },
+      { runId: 3, type: 'run-finished', report },
+    ]);
+    expect(view.status).toBe('cancelled');
+    expect(view.workPhase).toBe('writing-excel');
+  });
+
   it('ignores late events of an older run and resets for a newer one', () => {
     const view = play(start);
     expect(reduceRun(view, { runId: 2, type: 'log', line: 'old' })).toBe(view);

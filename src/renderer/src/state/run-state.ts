@@ -30,7 +30,13 @@ export interface WorkerView {
 
 export interface RunView {
   runId: number | null;
-  status: 'idle' | 'running' | 'finished';
+  /**
+   * `finished`: the run completed (its tasks may have raised, as change-global's
+   * do); `cancelled`: it stopped before its end, so it has no figures to show.
+   */
+  status: 'idle' | 'running' | 'finished' | 'cancelled';
+  /** The last phase that did the run's work (not its closing measurement): where a cancelled run stopped. */
+  workPhase: RunPhase | null;
   phase: RunPhase | null;
   params: RunParams | null;
   mainPid: number | null;
@@ -47,6 +53,7 @@ export const IDLE_RUN: RunView = {
   runId: null,
   status: 'idle',
   phase: null,
+  workPhase: null,
   params: null,
   mainPid: null,
   mainGlobals: [],
@@ -88,7 +95,13 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
         mainGlobals: event.mainGlobals,
       };
     case 'phase':
-      return { ...view, phase: event.phase };
+      // The end of a run is marked by its report (see finishRun), which knows how it ended.
+      if (event.phase === 'finished') return view;
+      return {
+        ...view,
+        phase: event.phase,
+        workPhase: event.phase === 'measuring' ? view.workPhase : event.phase,
+      };
     case 'excel-progress':
       return { ...view, excel: { rowsWritten: event.rowsWritten, totalRows: event.totalRows } };
     case 'workers-ready':
@@ -163,9 +176,10 @@ function finishRun(view: RunView, report: RunReport): RunView {
       tasks: worker.tasks.filter((t) => t.state !== 'running'),
     };
   });
+  const cancelled = report.error?.name === 'CancelledError';
   return {
     ...view,
-    status: 'finished',
+    status: cancelled ? 'cancelled' : 'finished',
     phase: 'finished',
     workers,
     report,

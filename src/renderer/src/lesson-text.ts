@@ -1,0 +1,35 @@
+/**
+ * The texts of a lesson that depend on the run: its takeaway, filled in from
+ * the run's own parameters and results, and the notebook's Python with the
+ * run's workers and rows. Nothing here restates the default run.
+ */
+import type { RunParams } from '../../shared/params';
+import type { RunReport } from '../../shared/report';
+import { formatBytes } from './format';
+import type { Language } from './i18n';
+
+const localeOf = (language: Language): string => (language === 'es' ? 'es-CL' : 'en-US');
+
+/** The values the takeaway of `report.experiment` refers to. */
+export function takeawayValues(report: RunReport, language: Language): Record<string, string> {
+  const locale = localeOf(language);
+  const count = (n: number): string => n.toLocaleString(locale);
+  const { memory } = report;
+  return {
+    tasks: count(report.params.tasks),
+    workers: count(report.params.nJobs),
+    results: report.printedResults ?? '',
+    parent: report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?',
+    pid: String(report.error?.workerPid ?? '?'),
+    task: String(report.error?.taskIndex ?? '?'),
+    dataset: formatBytes(memory.datasetBytes),
+    held: formatBytes(memory.workersDatasetBytes),
+    copies: count(report.workers.length + 1),
+    times: (memory.duplication ?? 0).toLocaleString(locale, { maximumFractionDigits: 2 }),
+  };
+}
+
+/** The notebook's cells with the run's (or the form's) workers and rows, as the notebook sets them. */
+export function pythonCell(source: string, params: Pick<RunParams, 'nJobs' | 'rows'>): string {
+  return `n_workers = ${params.nJobs}\n\n${source.replaceAll('{rows}', String(params.rows))}`;
+}
