@@ -78,6 +78,17 @@ export function App(): ReactNode {
 
   useEffect(() => window.lab.on('run-event', (event) => dispatch({ type: 'event', event })), []);
 
+  // Back, forward and typed #links choose the lesson too.
+  useEffect(() => {
+    if (!lessons) return undefined;
+    const onHash = (): void => {
+      const view = viewFromHash(lessons);
+      if (view) setSelected(view);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [lessons]);
+
   const select = useCallback((id: ViewId) => {
     setSelected(id);
     setRunError(null);

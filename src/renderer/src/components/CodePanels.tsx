@@ -17,13 +17,13 @@ export function CodePanels({
     <div className="code-panels">
       <figure className="code-panel">
         <figcaption>{t('code.python')}</figcaption>
-        <pre data-testid="python-source">
+        <pre data-testid="python-source" tabIndex={0} aria-label={t('code.python')}>
           <code>{pythonCell(lesson.pythonSource, params)}</code>
         </pre>
       </figure>
       <figure className="code-panel code-panel--worker">
         <figcaption>{t('code.worker')}</figcaption>
-        <pre data-testid="worker-source">
+        <pre data-testid="worker-source" tabIndex={0} aria-label={t('code.worker')}>
           <code>{lesson.taskSource}</code>
         </pre>
         <p className="code-panel__note">{t('code.workerNote')}</p>

@@ -118,7 +118,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
 
   return (
     <main className="lesson lesson--wide" data-testid="lesson-compare">
-      <div className="lesson__setup">
+      <div className="lesson__setup" tabIndex={0} aria-label={t('app.setupRegion')}>
         <header className="lesson__header">
           <h2 className="lesson__title">{t('compare.title')}</h2>
           <p className="lesson__intro">{t('compare.intro')}</p>
@@ -181,7 +181,12 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           </section>
         )}
       </div>
-      <div className="lesson__outcome" data-testid="outcome">
+      <div
+        className="lesson__outcome"
+        data-testid="outcome"
+        tabIndex={0}
+        aria-label={t('app.outcomeRegion')}
+      >
         {busy && live && (
           <>
             <p className="phase__name" data-testid="phase">

@@ -3,6 +3,17 @@ import type { LessonInfo } from '../../../shared/api';
 import type { ReportError } from '../../../shared/report';
 import { useI18n } from '../i18n';
 
+/**
+ * A stack with paths from the project's folder on (`out/main/worker.js:12:3`),
+ * not the machine's: shorter on a projector, and nothing about the machine.
+ */
+export function relativeStack(stack: string): string {
+  return stack.replace(
+    /(?:file:\/\/)?\/(?:[^\s()/]+\/)*?((?:out|src|node_modules)\/[^\s()]+)/g,
+    '$1',
+  );
+}
+
 /** A run's error: what was raised, in which worker and task, the worker's stack, and what it means. */
 export function ErrorPanel({
   lesson,
@@ -51,7 +62,7 @@ export function ErrorPanel({
         <details open={error.name === 'WorkerError'}>
           <summary>{t('error.stack')}</summary>
           <pre className="stack" data-testid="error-stack">
-            {error.stack}
+            {relativeStack(error.stack)}
           </pre>
         </details>
       )}

@@ -19,7 +19,7 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
   const { t } = useI18n();
   const sections = ['globals', 'databases'] as const;
   return (
-    <nav className="lesson-list" aria-label="Lessons">
+    <nav className="lesson-list" aria-label={t('app.lessonsNav')}>
       {sections.map((section) => (
         <section key={section}>
           <h2>{t(`sections.${section}`)}</h2>
@@ -40,8 +40,10 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
                     disabled={disabled && lesson.id !== selected}
                     onClick={() => onSelect(lesson.id)}
                   >
-                    <span className="lesson-list__number">{lessons.indexOf(lesson) + 1}</span>
-                    {t(`lessons.${lesson.id}.title`)}
+                    <span className="lesson-list__number" aria-hidden="true">
+                      {lessons.indexOf(lesson) + 1}
+                    </span>
+                    <span className="lesson-list__title">{t(`lessons.${lesson.id}.title`)}</span>
                   </button>
                 </li>
               ))}
@@ -59,8 +61,10 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
                   disabled={disabled && selected !== 'compare'}
                   onClick={() => onSelect('compare')}
                 >
-                  <span className="lesson-list__number">{lessons.length + 1}</span>
-                  {t('compare.short')}
+                  <span className="lesson-list__number" aria-hidden="true">
+                    {lessons.length + 1}
+                  </span>
+                  <span className="lesson-list__title">{t('compare.short')}</span>
                 </button>
               </li>
             )}

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
+import { OutcomeHeadline } from './OutcomeHeadline';
 import { MemoryTimelineChart } from './MemoryTimelineChart';
 import { PhaseProgress } from './PhaseProgress';
 import { ProcessMap } from './ProcessMap';
@@ -52,7 +53,7 @@ export function LessonView({
   const complete = run.status === 'finished' && report !== null;
   return (
     <main className="lesson" data-testid={`lesson-${lesson.id}`}>
-      <div className="lesson__setup">
+      <div className="lesson__setup" tabIndex={0} aria-label={t('app.setupRegion')}>
         <header className="lesson__header">
           <h2 className="lesson__title">{t(`lessons.${lesson.id}.title`)}</h2>
           <p className="lesson__intro">{t(`lessons.${lesson.id}.intro`)}</p>
@@ -73,8 +74,14 @@ export function LessonView({
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form)} />
       </div>
-      <div className="lesson__outcome" data-testid="outcome">
+      <div
+        className="lesson__outcome"
+        data-testid="outcome"
+        tabIndex={0}
+        aria-label={t('app.outcomeRegion')}
+      >
         <PhaseProgress run={run} />
+        {complete && <OutcomeHeadline lesson={lesson} report={report} />}
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {complete && <ResultsPanel lesson={lesson} report={report} />}
         <ProcessMap run={run} />

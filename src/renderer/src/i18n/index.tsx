@@ -2,7 +2,7 @@
  * The UI's language: a context holding the current table and a `t` function
  * that looks a dotted key up and fills in `{name}` values.
  */
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Translations } from './en';
 import { es } from './es';
 
@@ -41,14 +41,39 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** Where the chosen language is remembered between visits (the page's own storage). */
+const LANGUAGE_KEY = 'isolation-lab.language';
+
+const isLanguage = (value: unknown): value is Language => value === 'es' || value === 'en';
+
+function remembered(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** `?lang=` first, then the language chosen last time, then the system's. */
 function initialLanguage(): Language {
   const asked = new URLSearchParams(window.location.search).get('lang');
-  if (asked === 'es' || asked === 'en') return asked;
+  if (isLanguage(asked)) return asked;
+  const last = remembered();
+  if (isLanguage(last)) return last;
   return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
   const [language, setLanguage] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    // Screen readers and hyphenation follow <html lang>.
+    document.documentElement.lang = language;
+    try {
+      window.localStorage.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // Storage can be off (a private window): the choice then lasts for this visit.
+    }
+  }, [language]);
   const value = useMemo(() => ({ language, setLanguage, t: translator(language) }), [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,0 +1,100 @@
+/**
+ * What a class sees: every lesson, in English and Spanish, at the sizes a
+ * room has (1280×720, 1920×1080, and a 1280×720 window at 150%, which is
+ * 853×480 CSS px at device scale 1.5). After a run the key figure is on
+ * screen without scrolling, nothing overflows sideways, and axe-core finds
+ * nothing, idle and after a run. Screenshots go to artifacts/screenshots.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
+
+needsBrowser();
+
+const SIZES = [
+  { name: '1280x720', width: 1280, height: 720, scale: 1 },
+  { name: '1920x1080', width: 1920, height: 1080, scale: 1 },
+  { name: '853x480@1.5', width: 853, height: 480, scale: 1.5 },
+] as const;
+const LANGUAGES = ['en', 'es'] as const;
+const LESSONS = ['read-global', 'write-global', 'change-global', 'full-copy', 'partial-read'];
+const FINISHED = { en: 'Finished', es: 'Terminado' } as const;
+
+/** A page of its own at one size, failing on console errors like the shared fixture does. */
+async function pageAt(
+  browser: Browser,
+  size: (typeof SIZES)[number],
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: size.scale,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return { page, problems };
+}
+
+/** WCAG 2.2 AA and best practice: nothing may be found. */
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `axe-core at ${where}`).toEqual([]);
+}
+
+async function noSidewaysOverflow(page: Page): Promise<void> {
+  // Runs in the page: the DOM's globals, which this file's Node types do not declare.
+  const { scroll, width } = await page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return { scroll: document.documentElement.scrollWidth, width: innerWidth };
+  });
+  expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(width);
+}
+
+for (const size of SIZES) {
+  for (const language of LANGUAGES) {
+    test(`every lesson at ${size.name} in ${language}: key figure in view, nothing sideways${size.name === '1280x720' ? ', axe clean' : ''}`, async ({
+      browser,
+      host,
+    }) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const { page, problems } = await pageAt(browser, size);
+      for (const lesson of LESSONS) {
+        await page.goto(`${host.url}&lang=${language}#${lesson}`);
+        await expect(page.getByTestId(`lesson-${lesson}`)).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        if (size.name === '1280x720') await expectNoAxeViolations(page, `${lesson} idle`);
+        await page.getByTestId('run-button').click();
+        await expect(page.getByTestId('phase')).toHaveText(FINISHED[language], {
+          timeout: 60_000,
+        });
+        const headline = page.getByTestId('headline');
+        await expect(headline).toBeVisible();
+        // Right after a run the key figure is on screen, and has the focus.
+        await expect(headline).toBeFocused();
+        const box = await headline.boundingBox();
+        expect(box, `${lesson}: the headline has a box`).not.toBeNull();
+        expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(size.height);
+        await noSidewaysOverflow(page);
+        if (size.name === '1280x720') await expectNoAxeViolations(page, `${lesson} after a run`);
+        await page.mouse.move(1, 1);
+        await page.screenshot({
+          path: join(SCREENSHOTS, `room-${size.name}-${language}-${lesson}.png`),
+        });
+      }
+      expect(problems, 'console errors on the page').toEqual([]);
+      await page.context().close();
+    });
+  }
+}

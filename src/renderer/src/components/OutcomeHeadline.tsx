@@ -1,0 +1,64 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { LessonInfo } from '../../../shared/api';
+import type { RunReport } from '../../../shared/report';
+import { formatBytes } from '../format';
+import { useI18n } from '../i18n';
+
+/**
+ * The lesson's key figure, first in the outcome so that it is on screen right
+ * after a run (and fills the screen in presenter mode): what the notebook
+ * would print, the parent's value after the run, or how many copies of the
+ * dataset the processes hold. Computed from this run's report only.
+ */
+export function OutcomeHeadline({
+  lesson,
+  report,
+}: {
+  lesson: LessonInfo;
+  report: RunReport;
+}): ReactNode {
+  const { t } = useI18n();
+  const section = useRef<HTMLElement>(null);
+  // A run just ended: its outcome takes the focus, so the keyboard and the eyes land on it.
+  useEffect(() => section.current?.focus(), [report]);
+  const parent = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
+  const raised = report.error?.cause ?? report.error;
+  const { memory } = report;
+  const copies = memory.duplication === null ? null : 1 + memory.duplication;
+  return (
+    <section
+      ref={section}
+      tabIndex={-1}
+      className="panel headline"
+      data-testid="headline"
+      aria-labelledby="headline-title"
+    >
+      <h2 id="headline-title" className="visually-hidden">
+        {t('results.headline')}
+      </h2>
+      <p className="headline__line">
+        <code className="headline__label">{t('results.printed')}</code>
+        <code className="headline__value" data-testid="headline-printed">
+          {report.printedResults ?? `${raised?.name}: ${raised?.message}`}
+        </code>
+      </p>
+      {lesson.printsParentGlobal && (
+        <p className="headline__line">
+          <span className="headline__label">{t('results.parentAfterShort')}</span>
+          <code className="headline__value" data-testid="headline-parent">
+            MY_GLOBAL_VAR = {parent}
+          </code>
+        </p>
+      )}
+      {copies !== null && (
+        <p className="headline__line" data-testid="headline-copies">
+          {t('results.copies', {
+            workers: report.params.nJobs,
+            copies: copies.toFixed(copies % 1 === 0 ? 0 : 2),
+            bytes: formatBytes(memory.mainDatasetBytes + memory.workersDatasetBytes),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
