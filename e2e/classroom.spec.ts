@@ -98,3 +98,62 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('presenter mode and the room keys: lessons, run, cancel, font size, the list of keys', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}&present=1#read-global`);
+  const app = page.locator('.app');
+  await expect(app).toHaveClass(/app--present/);
+  await expect(app).toHaveClass(/app--narrow/);
+  const rootFont = (): Promise<string> =>
+    page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { documentElement: { style: { fontSize: string } } };
+      };
+      return document.documentElement.style.fontSize;
+    });
+  expect(await rootFont()).toBe('27px');
+
+  // A clicker's keys move between lessons.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lesson-write-global')).toBeVisible();
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('lesson-read-global')).toBeVisible();
+
+  // R runs the lesson; the outcome takes the focus.
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('phase')).toHaveText('Finished', { timeout: 60_000 });
+  await expect(page.getByTestId('headline')).toBeFocused();
+  await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]');
+
+  // ? lists the keys; Esc closes the list.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('keys-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('keys-dialog')).toHaveCount(0);
+
+  // A+ makes the type larger, and the size is remembered.
+  await page.getByTestId('font-larger').click();
+  expect(await rootFont()).toBe('31.5px');
+  await page.reload();
+  expect(await rootFont()).toBe('31.5px');
+  await page.keyboard.press('-');
+  expect(await rootFont()).toBe('27px');
+
+  // P leaves presenter mode.
+  await page.keyboard.press('p');
+  await expect(app).not.toHaveClass(/app--present/);
+
+  // Esc cancels a run.
+  await page.getByTestId('lesson-link-partial-read').click();
+  await page.getByTestId('input-rows').fill('1048575');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('excel-progress')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('phase')).toHaveAttribute('data-status', 'cancelled', {
+    timeout: 30_000,
+  });
+});

@@ -255,3 +255,19 @@ test('in Spanish, the takeaway follows the run too', async ({ page, host }) => {
     'Las 3 tareas devolvieron [0, 1, 2], cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = 1.4',
   );
 });
+
+test('errors from the lab speak Spanish too, with Spanish numbers', async ({ page, host }) => {
+  await page.goto(`${host.url}&lang=es#full-copy`);
+  await page.getByTestId('input-workers').fill('40');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-error')).toHaveText(
+    'No se puede ejecutar: Número de workers (nJobs) no válido: 40. Se permite: un número entero de 1 a 32.',
+  );
+  await page.getByTestId('input-workers').fill('16');
+  await page.getByTestId('input-rows').fill('100000000');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-error')).toContainText(
+    'Rechazado antes de empezar: full-copy con 16 workers y 100.000.000 filas necesita cerca de',
+  );
+  await expect(page.getByTestId('worker-card')).toHaveCount(0);
+});

@@ -108,11 +108,42 @@ export interface LabApi {
 export const IPC_PREFIX = 'lab:';
 export const IPC_EVENT_CHANNEL = 'lab:event';
 
-/** The error a command answers with: a name the UI can switch on and a message it can show. */
+/**
+ * What an error means, as a code with its values, so that the UI can say it
+ * in its own language (the message stays English, for the CLI and logs).
+ */
+export type ErrorDetail =
+  | {
+      code: 'range';
+      field: 'nJobs' | 'tasks' | 'rows' | 'excelRows' | 'verbose';
+      given: string;
+      min: number;
+      max: number;
+    }
+  | { code: 'batch-size'; given: string; max: number }
+  | {
+      code: 'memory-guard';
+      experiment: string;
+      nJobs: number;
+      rows: number;
+      peakBytes: number;
+      budgetBytes: number;
+      availableBytes: number;
+      /** The largest rows and workers that would fit; 0 when none would. */
+      maxRows: number;
+      maxWorkers: number;
+    }
+  | { code: 'run-in-progress' };
+
+/** The error a command answers with: a name the UI can switch on, a message it can show, and its detail. */
 export interface CommandError {
   name: string;
   message: string;
+  detail?: ErrorDetail;
 }
+
+/** An error thrown by `invoke`, with the detail the lab sent. */
+export type LabError = Error & { detail?: ErrorDetail };
 
 /** What travels back for every command, over IPC or WebSocket: the response, or the error. */
 export type CommandResult<T> = { ok: true; response: T } | { ok: false; error: CommandError };
@@ -121,10 +152,11 @@ export type CommandResult<T> = { ok: true; response: T } | { ok: false; error: C
 export function unwrapCommandResult<T>(result: CommandResult<T>): T {
   if (result && result.ok === true) return result.response;
   const failure = (result as { error?: CommandError } | null)?.error;
-  const error = new Error(
+  const error: LabError = new Error(
     failure?.message ?? 'The lab sent an answer this window does not understand.',
   );
   error.name = failure?.name ?? 'ProtocolError';
+  if (failure?.detail) error.detail = failure.detail;
   throw error;
 }
 

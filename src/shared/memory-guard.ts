@@ -3,6 +3,7 @@
  * spawned, so that a run too big for this machine is refused with numbers
  * instead of swapping the projector laptop to a halt.
  */
+import type { ErrorDetail } from './api';
 import { EXPERIMENTS, type ExperimentId } from './experiments';
 import { MIB } from './memory';
 
@@ -61,6 +62,8 @@ export class MemoryGuardError extends Error {
     readonly budgetBytes: number,
     readonly availableBytes: number,
     message: string,
+    /** The same, as a code with values, for the UI's language. */
+    readonly detail: ErrorDetail,
   ) {
     super(message);
   }
@@ -106,7 +109,17 @@ export function checkMemoryBudget(
     `(a ${gib(estimate.datasetBytes)} dataset held by the parent and ${definitionCopies(experiment, nJobs)}, plus ${PROCESS_BASELINE_BYTES / MIB} MiB per process), ` +
     `but the budget is ${gib(budget)}: half of the ${gib(availableBytes)} of memory available now. ` +
     (lower ? `Lower ${lower}.` : 'Close other programs to free memory.');
-  throw new MemoryGuardError(estimate, budget, availableBytes, message);
+  throw new MemoryGuardError(estimate, budget, availableBytes, message, {
+    code: 'memory-guard',
+    experiment,
+    nJobs,
+    rows,
+    peakBytes: estimate.peakBytes,
+    budgetBytes: budget,
+    availableBytes,
+    maxRows: Math.max(0, maxRows),
+    maxWorkers,
+  });
 }
 
 function definitionCopies(experiment: ExperimentId, nJobs: number): string {

@@ -4,6 +4,7 @@
  * gets the same message everywhere and nothing is written or spawned before
  * it passes.
  */
+import type { ErrorDetail } from './api';
 import { EXPERIMENTS, EXPERIMENT_IDS, isExperimentId, type ExperimentId } from './experiments';
 
 /** joblib's `batch_size`: a whole number of tasks per batch, or `'auto'`. */
@@ -63,10 +64,15 @@ export class ParamError extends Error {
     readonly param: string,
     readonly given: unknown,
     readonly allowed: string,
+    /** The same, as a code with values, for the UI's language. */
+    readonly detail?: ErrorDetail,
   ) {
     super(`Invalid ${param}: ${describe(given)}. Allowed: ${allowed}.`);
   }
 }
+
+/** Which field a whole-number rule checks, for the UI's message. */
+type RangeField = Extract<ErrorDetail, { code: 'range' }>['field'];
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing was given';
@@ -78,13 +84,20 @@ function describe(value: unknown): string {
   }
 }
 
-function wholeNumber(param: string, value: unknown, min: number, max: number): number {
+function wholeNumber(
+  param: string,
+  value: unknown,
+  min: number,
+  max: number,
+  field?: RangeField,
+): number {
   const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
     throw new ParamError(
       param,
       value,
       `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+      field ? { code: 'range', field, given: describe(value), min, max } : undefined,
     );
   }
   return n;
@@ -121,7 +134,7 @@ export function validateRunParams(input: unknown): RunParams {
   const nJobs =
     raw.nJobs === undefined
       ? DEFAULT_PARAMS.nJobs
-      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max);
+      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs');
   const definition = EXPERIMENTS[experiment];
   const rowsMax = maxRowsFor(experiment);
   const rows =
@@ -132,11 +145,12 @@ export function validateRunParams(input: unknown): RunParams {
           raw.rows,
           1,
           rowsMax,
+          definition.usesExcel ? 'excelRows' : 'rows',
         );
   const tasks =
     raw.tasks === undefined
       ? nJobs
-      : wholeNumber('tasks', raw.tasks, LIMITS.tasks.min, LIMITS.tasks.max);
+      : wholeNumber('tasks', raw.tasks, LIMITS.tasks.min, LIMITS.tasks.max, 'tasks');
   if (definition.usesDataset && tasks > rows) {
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
   }
@@ -156,13 +170,14 @@ export function validateRunParams(input: unknown): RunParams {
         'batch size',
         raw.batchSize,
         `"auto" or a whole number from 1 to ${LIMITS.batchSize.max.toLocaleString('en-US')}`,
+        { code: 'batch-size', given: describe(raw.batchSize), max: LIMITS.batchSize.max },
       );
     }
   }
   const verbose =
     raw.verbose === undefined
       ? DEFAULT_PARAMS.verbose
-      : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max);
+      : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max, 'verbose');
   return { experiment, nJobs, tasks, rows, batchSize, verbose };
 }
 

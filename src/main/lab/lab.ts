@@ -72,6 +72,7 @@ class CompareStopped extends Error {
 
 export class RunInProgressError extends Error {
   override name = 'RunInProgressError';
+  readonly detail = { code: 'run-in-progress' } as const;
   constructor() {
     super('A run is already in progress: wait for it to finish or cancel it first.');
   }

@@ -9,6 +9,7 @@ import {
   LAB_COMMANDS,
   isLabCommand,
   type CommandResult,
+  type ErrorDetail,
   type HostInfo,
   type LabCommand,
   type LabCommands,
@@ -69,7 +70,11 @@ export class LabService {
       return { ok: true, response: await this.dispatch(command, request) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      return { ok: false, error: { name: e.name, message: e.message } };
+      const detail = (e as { detail?: ErrorDetail }).detail;
+      return {
+        ok: false,
+        error: { name: e.name, message: e.message, ...(detail ? { detail } : {}) },
+      };
     }
   }
 

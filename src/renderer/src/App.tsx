@@ -4,7 +4,7 @@
  * a lesson, and folds the run's events into what the lesson shows.
  */
 import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
-import type { HostInfo, LessonInfo, RunEvent } from '../../shared/api';
+import type { HostInfo, LabError, LessonInfo, RunEvent } from '../../shared/api';
 import type { ExperimentId } from '../../shared/experiments';
 import type { RunParams } from '../../shared/params';
 import { AppHeader } from './components/AppHeader';
@@ -13,6 +13,8 @@ import { LessonList, type ViewId } from './components/LessonList';
 import { LessonView } from './components/LessonView';
 import { defaultForm, type FormValues } from './components/RunControls';
 import { useI18n } from './i18n';
+import { KeysDialog } from './components/KeysDialog';
+import { toggleFullscreen, useRoomKeys, useRoomSettings, type KeyActions } from './presenter';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
 
 /**
@@ -58,7 +60,7 @@ export function App(): ReactNode {
   const [comparing, setComparing] = useState(false);
   const [runs, dispatch] = useReducer(reduceRuns, { active: null, views: {} });
   const [forms, setForms] = useState<Partial<Record<ExperimentId, FormValues>>>({});
-  const [runError, setRunError] = useState<string | null>(null);
+  const [runError, setRunError] = useState<LabError | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -102,15 +104,37 @@ export function App(): ReactNode {
   const run = useCallback((params: Partial<RunParams> & { experiment: ExperimentId }) => {
     setRunError(null);
     dispatch({ type: 'start', experiment: params.experiment });
-    window.lab.invoke('run', params).catch((error: Error) => {
+    window.lab.invoke('run', params).catch((error: LabError) => {
       dispatch({ type: 'abandon' });
-      setRunError(error.message);
+      setRunError(error);
     });
   }, []);
 
   const cancel = useCallback(() => {
     void window.lab.invoke('cancel', null);
   }, []);
+
+  const room = useRoomSettings();
+  const [keysOpen, setKeysOpen] = useState(false);
+  const running = runs.active !== null || comparing;
+  const order: ViewId[] = lessons ? [...lessons.map((l) => l.id), 'compare'] : [];
+  const step = (by: 1 | -1): void => {
+    if (running || !order.length) return;
+    const at = order.indexOf(selected);
+    select(order[(at + by + order.length) % order.length] as ViewId);
+  };
+  const actions: KeyActions = {
+    previous: () => step(-1),
+    next: () => step(1),
+    // The form runs with what is typed in it, exactly as its Run button does.
+    run: () => document.querySelector<HTMLFormElement>('form.run-controls')?.requestSubmit(),
+    cancel: () => running && cancel(),
+    togglePresent: () => room.setPresent(!room.present),
+    toggleFullscreen,
+    showKeys: () => setKeysOpen(true),
+    fontSize: room.stepScale,
+  };
+  useRoomKeys(actions, keysOpen);
 
   if (loadError)
     return (
@@ -119,13 +143,15 @@ export function App(): ReactNode {
       </main>
     );
   if (!lessons || !host) return <main className="app-message">{t('app.connecting')}</main>;
-  const running = runs.active !== null || comparing;
   const lesson =
     selected === 'compare' ? null : (lessons.find((l) => l.id === selected) ?? lessons[0]);
 
   return (
-    <div className="app">
-      <AppHeader host={host} />
+    <div
+      className={`app${room.narrow ? ' app--narrow' : ''}${room.present ? ' app--present' : ''}`}
+    >
+      <AppHeader host={host} room={{ ...actions, present: room.present }} />
+      {keysOpen && <KeysDialog onClose={() => setKeysOpen(false)} />}
       <LessonList
         lessons={lessons}
         selected={lesson ? lesson.id : 'compare'}

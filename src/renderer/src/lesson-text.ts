@@ -5,15 +5,11 @@
  */
 import type { RunParams } from '../../shared/params';
 import type { RunReport } from '../../shared/report';
-import { formatBytes } from './format';
-import type { Language } from './i18n';
-
-const localeOf = (language: Language): string => (language === 'es' ? 'es-CL' : 'en-US');
+import type { Formats } from './format';
 
 /** The values the takeaway of `report.experiment` refers to. */
-export function takeawayValues(report: RunReport, language: Language): Record<string, string> {
-  const locale = localeOf(language);
-  const count = (n: number): string => n.toLocaleString(locale);
+export function takeawayValues(report: RunReport, format: Formats): Record<string, string> {
+  const { count } = format;
   const { memory } = report;
   return {
     tasks: count(report.params.tasks),
@@ -22,10 +18,10 @@ export function takeawayValues(report: RunReport, language: Language): Record<st
     parent: report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?',
     pid: String(report.error?.workerPid ?? '?'),
     task: String(report.error?.taskIndex ?? '?'),
-    dataset: formatBytes(memory.datasetBytes),
-    held: formatBytes(memory.workersDatasetBytes),
+    dataset: format.bytes(memory.datasetBytes),
+    held: format.bytes(memory.workersDatasetBytes),
     copies: count(report.workers.length + 1),
-    times: (memory.duplication ?? 0).toLocaleString(locale, { maximumFractionDigits: 2 }),
+    times: format.fixed(memory.duplication ?? 0, 2),
   };
 }
 

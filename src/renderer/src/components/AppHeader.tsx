@@ -2,8 +2,16 @@ import type { ReactNode } from 'react';
 import type { HostInfo } from '../../../shared/api';
 import { LANGUAGES, useI18n, type Language } from '../i18n';
 
-/** Title, the idea in one line, the parent's pid, and the language switch. */
-export function AppHeader({ host }: { host: HostInfo }): ReactNode {
+/** What the header's room controls act on. */
+export interface RoomControls {
+  present: boolean;
+  togglePresent: () => void;
+  fontSize: (direction: 1 | -1) => void;
+  showKeys: () => void;
+}
+
+/** Title, the idea in one line, the parent's pid, the room's controls and the language switch. */
+export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }): ReactNode {
   const { t, language, setLanguage } = useI18n();
   return (
     <header className="app-header">
@@ -14,6 +22,45 @@ export function AppHeader({ host }: { host: HostInfo }): ReactNode {
       <p className="app-header__host" data-testid="host-line">
         {t('app.hostLine', { pid: host.pid, backend: host.backend })}
       </p>
+      <div className="app-header__room">
+        <button
+          type="button"
+          className="button--header"
+          aria-pressed={room.present}
+          onClick={room.togglePresent}
+          data-testid="present-button"
+          title="P"
+        >
+          {t('keys.presenter')}
+        </button>
+        <button
+          type="button"
+          className="button--header"
+          onClick={() => room.fontSize(-1)}
+          aria-label={t('keys.smaller')}
+          data-testid="font-smaller"
+        >
+          A−
+        </button>
+        <button
+          type="button"
+          className="button--header"
+          onClick={() => room.fontSize(1)}
+          aria-label={t('keys.larger')}
+          data-testid="font-larger"
+        >
+          A+
+        </button>
+        <button
+          type="button"
+          className="button--header"
+          onClick={room.showKeys}
+          data-testid="keys-button"
+          title="?"
+        >
+          {t('keys.button')}
+        </button>
+      </div>
       <label className="app-header__language">
         <span className="visually-hidden">{t('app.language')}</span>
         <select

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { HostInfo, RunPhase } from '../../../shared/api';
+import type { HostInfo, LabError, RunPhase } from '../../../shared/api';
+import { errorText } from '../error-text';
 import type { MemorySample } from '../../../shared/memory';
 import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
-import { formatMiB } from '../format';
 import { timelineMax } from '../memory/chart-data';
-import { compareSettings, localeOf } from './chart-style';
+import { compareSettings } from './chart-style';
 import { MemoryBarsChart } from './MemoryBarsChart';
 import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
@@ -17,11 +17,11 @@ const EXCEL_ROWS = 1_048_575;
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { experiment, nJobs, sweep } = stopped.stoppedDuring;
   const values = {
     step: t(experiment === 'full-copy' ? 'memory.full' : 'memory.partial').toLowerCase(),
-    workers: nJobs.toLocaleString(localeOf(language)),
+    workers: format.count(nJobs),
     sweep: sweep ? t('compare.inSweep') : '',
     message: stopped.error.cause?.message ?? stopped.error.message,
   };
@@ -45,12 +45,12 @@ interface Props {
 
 /** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
 export function CompareView({ host, onBusyChange }: Props): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const [workers, setWorkers] = useState('4');
   const [rows, setRows] = useState('1000000');
   const [sweep, setSweep] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LabError | null>(null);
   const [outcome, setOutcome] = useState<CompareOutcome | null>(null);
   // Only a comparison that ran every step shows figures.
   const report = outcome?.outcome === 'complete' ? outcome : null;
@@ -74,7 +74,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             ...state,
             experiment: t('compare.liveStep', {
               step: t(event.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
-              workers: event.params.nJobs.toLocaleString(localeOf(language)),
+              workers: format.count(event.params.nJobs),
             }),
           };
         if (event.type === 'phase') return { ...state, phase: event.phase };
@@ -83,7 +83,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         return state;
       });
     });
-  }, [busy, t, language]);
+  }, [busy, t, format]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -98,7 +98,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         rows: numberOrText(rows),
         sweep,
       })
-      .then(setOutcome, (e: Error) => setError(e.message))
+      .then(setOutcome, (e: LabError) => setError(e))
       .finally(() => {
         setBusy(false);
         onBusyChange(false);
@@ -110,9 +110,9 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     if (!strategy) return null;
     return t('compare.summary', {
       strategy: index === 0 ? t('memory.full') : t('memory.partial'),
-      times: strategy.duplication === null ? '—' : strategy.duplication.toFixed(2),
-      bytes: formatMiB(strategy.workersDatasetBytes),
-      measured: formatMiB(strategy.workersMeasuredBytes),
+      times: strategy.duplication === null ? '—' : format.fixed(strategy.duplication, 2),
+      bytes: format.mib(strategy.workersDatasetBytes),
+      measured: format.mib(strategy.workersMeasuredBytes),
     });
   };
 
@@ -168,7 +168,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         </form>
         {error && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: error })}
+            {t('controls.invalid', { message: errorText(error, t, format) })}
           </p>
         )}
         <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />
@@ -210,7 +210,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <MemoryTimelineChart
               samples={report.strategies[0].timeline}
               subtitle={t('memory.full')}
-              settings={compareSettings(report, t, language)}
+              settings={compareSettings(report, t, format)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-full-copy"
               testId="chart-timeline-full"
@@ -219,7 +219,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <MemoryTimelineChart
               samples={report.strategies[1].timeline}
               subtitle={t('memory.partial')}
-              settings={compareSettings(report, t, language)}
+              settings={compareSettings(report, t, format)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-partial-read"
               testId="chart-timeline-partial"

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { GlobalSummary } from '../../../shared/memory';
-import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 
 /** Globals as `name = value` lines, the dataset by its shape. */
@@ -11,12 +10,12 @@ export function GlobalList({
   globals: GlobalSummary[];
   testId: string;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const value = (global: GlobalSummary): string =>
     global.kind === 'dataframe'
       ? t('map.dataframe', {
-          rows: (global.rows ?? 0).toLocaleString('en-US'),
-          size: formatBytes(global.bytes),
+          rows: format.count(global.rows ?? 0),
+          size: format.bytes(global.bytes),
         })
       : global.display;
   return (

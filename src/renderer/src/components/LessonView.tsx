@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { HostInfo, LessonInfo } from '../../../shared/api';
+import type { HostInfo, LabError, LessonInfo } from '../../../shared/api';
+import { errorText } from '../error-text';
 import type { ExperimentId } from '../../../shared/experiments';
 import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
@@ -12,7 +13,6 @@ import { PhaseProgress } from './PhaseProgress';
 import { ProcessMap } from './ProcessMap';
 import { ResultsPanel } from './ResultsPanel';
 import { RunControls, type FormValues } from './RunControls';
-import { localeOf } from './chart-style';
 import { takeawayValues } from '../lesson-text';
 import { VerboseLog } from './VerboseLog';
 
@@ -23,7 +23,7 @@ interface Props {
   form: FormValues;
   onFormChange: (values: FormValues) => void;
   busy: boolean;
-  runError: string | null;
+  runError: LabError | null;
   onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
   onCancel: () => void;
 }
@@ -47,7 +47,7 @@ export function LessonView({
   onRun,
   onCancel,
 }: Props): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const report = run.report;
   // A cancelled run shows where it stopped and nothing it had half measured.
   const complete = run.status === 'finished' && report !== null;
@@ -69,7 +69,7 @@ export function LessonView({
         />
         {runError && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: runError })}
+            {t('controls.invalid', { message: errorText(runError, t, format) })}
           </p>
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form)} />
@@ -90,8 +90,8 @@ export function LessonView({
             samples={run.samples}
             settings={t('memory.settingsRun', {
               lesson: lesson.id,
-              workers: (run.params?.nJobs ?? 0).toLocaleString(localeOf(language)),
-              rows: (run.params?.rows ?? 0).toLocaleString(localeOf(language)),
+              workers: format.count(run.params?.nJobs ?? 0),
+              rows: format.count(run.params?.rows ?? 0),
             })}
             exportName={`memory-timeline-${lesson.id}`}
             testId="chart-timeline"
@@ -100,7 +100,7 @@ export function LessonView({
         {complete && (
           <section className="panel takeaway" data-testid="takeaway">
             <h2>{t('results.takeaway')}</h2>
-            <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, language))}</p>
+            <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, format))}</p>
           </section>
         )}
         <VerboseLog lines={run.log} />

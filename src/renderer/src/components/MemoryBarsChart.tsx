@@ -17,7 +17,7 @@ import { CHART_COLORS, compareSettings, legendProps, mibAxis, mibTooltip } from 
 
 /** Per process, the full copy beside the partial read, each stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const figure = report.figure.toUpperCase();
   const rows = barRows(report).map((row) => ({
     ...row,
@@ -36,7 +36,7 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
   return (
     <ChartPanel
       title={t('memory.barsTitle')}
-      settings={compareSettings(report, t, language)}
+      settings={compareSettings(report, t, format)}
       note={t('memory.barsNote', { figure })}
       exportName="memory-per-process"
       testId="chart-bars"

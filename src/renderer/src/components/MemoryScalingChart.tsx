@@ -24,14 +24,14 @@ import {
 
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
 export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const rows = scalingRows(report);
   const full = t('memory.full');
   const partial = t('memory.partial');
   return (
     <ChartPanel
       title={t('memory.scalingTitle')}
-      settings={compareSettings(report, t, language)}
+      settings={compareSettings(report, t, format)}
       note={t('memory.scalingNote')}
       exportName="memory-scaling"
       testId="chart-scaling"

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
-import { formatMiB } from '../format';
 import { compareCsv, measuredGrowth } from '../memory/chart-data';
 import { saveCsv } from '../memory/export';
 
 /** Every figure of the charts, exactly, with the totals and the ideal; and the CSV of it all. */
 export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const [full, partial] = report.strategies;
   const figure = report.figure.toUpperCase();
   const count = Math.max(full.processes.length, partial.processes.length);
@@ -51,43 +50,43 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
             return (
               <tr key={i} data-testid="memory-row" data-role={row.role}>
                 <th scope="row">{name}</th>
-                <td data-testid="full-counted">{formatMiB(f?.datasetBytes ?? null)}</td>
+                <td data-testid="full-counted">{format.mib(f?.datasetBytes ?? null)}</td>
                 <td data-testid="full-measured">
                   {row.role === 'main'
                     ? ''
-                    : formatMiB(f ? measuredGrowth(f, report.figure) : null)}
+                    : format.mib(f ? measuredGrowth(f, report.figure) : null)}
                 </td>
-                <td data-testid="partial-counted">{formatMiB(p?.datasetBytes ?? null)}</td>
+                <td data-testid="partial-counted">{format.mib(p?.datasetBytes ?? null)}</td>
                 <td data-testid="partial-measured">
                   {row.role === 'main'
                     ? ''
-                    : formatMiB(p ? measuredGrowth(p, report.figure) : null)}
+                    : format.mib(p ? measuredGrowth(p, report.figure) : null)}
                 </td>
               </tr>
             );
           })}
           <tr className="memory-table__total">
             <th scope="row">{t('memory.allWorkers')}</th>
-            <td data-testid="full-workers-counted">{formatMiB(full.workersDatasetBytes)}</td>
-            <td data-testid="full-workers-measured">{formatMiB(full.workersMeasuredBytes)}</td>
-            <td data-testid="partial-workers-counted">{formatMiB(partial.workersDatasetBytes)}</td>
+            <td data-testid="full-workers-counted">{format.mib(full.workersDatasetBytes)}</td>
+            <td data-testid="full-workers-measured">{format.mib(full.workersMeasuredBytes)}</td>
+            <td data-testid="partial-workers-counted">{format.mib(partial.workersDatasetBytes)}</td>
             <td data-testid="partial-workers-measured">
-              {formatMiB(partial.workersMeasuredBytes)}
+              {format.mib(partial.workersMeasuredBytes)}
             </td>
           </tr>
           <tr className="memory-table__total">
             <th scope="row">{t('memory.duplication')}</th>
             <td colSpan={2} data-testid="full-duplication">
-              {full.duplication === null ? '—' : `${full.duplication.toFixed(2)}×`}
+              {full.duplication === null ? '—' : `${format.fixed(full.duplication, 2)}×`}
             </td>
             <td colSpan={2} data-testid="partial-duplication">
-              {partial.duplication === null ? '—' : `${partial.duplication.toFixed(2)}×`}
+              {partial.duplication === null ? '—' : `${format.fixed(partial.duplication, 2)}×`}
             </td>
           </tr>
           <tr className="memory-table__total">
             <th scope="row">{t('memory.ideal')}</th>
-            <td colSpan={2}>{`${formatMiB(full.idealBytes)} = (N+1)·D`}</td>
-            <td colSpan={2}>{`${formatMiB(partial.idealBytes)} = 2·D`}</td>
+            <td colSpan={2}>{`${format.mib(full.idealBytes)} = (N+1)·D`}</td>
+            <td colSpan={2}>{`${format.mib(partial.idealBytes)} = 2·D`}</td>
           </tr>
         </tbody>
       </table>

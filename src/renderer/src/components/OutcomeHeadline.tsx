@@ -1,7 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
-import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 
 /**
@@ -17,7 +16,7 @@ export function OutcomeHeadline({
   lesson: LessonInfo;
   report: RunReport;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const section = useRef<HTMLElement>(null);
   // A run just ended: its outcome takes the focus, so the keyboard and the eyes land on it.
   useEffect(() => section.current?.focus(), [report]);
@@ -53,9 +52,9 @@ export function OutcomeHeadline({
       {copies !== null && (
         <p className="headline__line" data-testid="headline-copies">
           {t('results.copies', {
-            workers: report.params.nJobs,
-            copies: copies.toFixed(copies % 1 === 0 ? 0 : 2),
-            bytes: formatBytes(memory.mainDatasetBytes + memory.workersDatasetBytes),
+            workers: format.count(report.params.nJobs),
+            copies: format.fixed(copies, copies % 1 === 0 ? 0 : 2),
+            bytes: format.bytes(memory.mainDatasetBytes + memory.workersDatasetBytes),
           })}
         </p>
       )}

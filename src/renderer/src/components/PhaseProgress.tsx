@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { localeOf } from './chart-style';
 import type { RunView } from '../state/run-state';
 
 function Bar({
@@ -24,9 +23,9 @@ function Bar({
 
 /** The stage of the run, and how far the workbook is written and each worker has read. */
 export function PhaseProgress({ run }: { run: RunView }): ReactNode {
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   if (!run.phase) return null;
-  const fmt = (n: number): string => n.toLocaleString(localeOf(language));
+  const fmt = format.count;
   const phase = t(`phases.${run.phase}`);
   const stoppedIn = t(`phases.${run.workPhase ?? run.phase}`);
   const reading = run.workers.filter((w) => w.read);

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
-import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 
 /** What the notebook would print, beside what it did print, and the lesson's point. */
@@ -12,7 +11,7 @@ export function ResultsPanel({
   lesson: LessonInfo;
   report: RunReport;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const parentValue = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
   const notebookFirstLine = lesson.notebookOutput.split('\n')[0];
   const matches = report.printedResults === notebookFirstLine;
@@ -59,9 +58,9 @@ export function ResultsPanel({
       {duplication !== null && (
         <p data-testid="duplication">
           {t('results.duplication', {
-            workers: formatBytes(report.memory.workersDatasetBytes),
-            dataset: formatBytes(report.memory.datasetBytes),
-            times: duplication.toFixed(1),
+            workers: format.bytes(report.memory.workersDatasetBytes),
+            dataset: format.bytes(report.memory.datasetBytes),
+            times: format.fixed(duplication, 1),
           })}
         </p>
       )}

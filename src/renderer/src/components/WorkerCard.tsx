@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { ReadRecord } from '../../../shared/report';
-import { formatBytes } from '../format';
 import { useI18n } from '../i18n';
 import type { WorkerView } from '../state/run-state';
 import { GlobalList } from './GlobalList';
@@ -21,19 +20,21 @@ export interface WorkerMemory {
  * file.
  */
 function ReadSummary({ reads }: { reads: readonly ReadRecord[] }): ReactNode {
-  const { t, language } = useI18n();
-  const locale = language === 'es' ? 'es-CL' : 'en-US';
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const { t, format } = useI18n();
+  const percent = new Intl.NumberFormat(format.locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  });
   return (
     <>
       {reads.map((read) => (
         <p key={read.taskIndex} className="process-card__memory" data-testid="worker-read">
           {t('map.read', {
-            compressed: formatBytes(read.compressedBytes),
-            sheetCompressed: formatBytes(read.sheetCompressedBytes),
+            compressed: format.bytes(read.compressedBytes),
+            sheetCompressed: format.bytes(read.sheetCompressedBytes),
             share: percent.format(read.compressedBytes / Math.max(read.sheetCompressedBytes, 1)),
-            uncompressed: formatBytes(read.uncompressedBytes),
-            row: read.startRow.toLocaleString(locale),
+            uncompressed: format.bytes(read.uncompressedBytes),
+            row: format.count(read.startRow),
           })}{' '}
           <span className="process-card__hint">
             {t(read.crc32 === 'verified' ? 'map.crcVerified' : 'map.crcNotReached')}
@@ -55,7 +56,7 @@ export function WorkerCard({
   /** The chunks it read from my_database.xlsx in the run, from the report. */
   reads?: readonly ReadRecord[];
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   return (
     <article
       className={`process-card process-card--worker process-card--${worker.state}`}
@@ -108,9 +109,9 @@ export function WorkerCard({
       {memory && memory.datasetBytes > 0 && memory.growth !== null && (
         <p className="process-card__memory" data-testid="worker-memory">
           {t('map.memory', {
-            growth: formatBytes(memory.growth),
+            growth: format.bytes(memory.growth),
             figure: memory.figure,
-            held: formatBytes(memory.datasetBytes),
+            held: format.bytes(memory.datasetBytes),
           })}
           {memory.datasetBytes < SMALL_DATA_BYTES && (
             <span className="process-card__hint"> {t('map.memorySmall')}</span>

@@ -1,7 +1,8 @@
 /** What the three memory charts share: colours, the MiB axis and tooltip, the legend, the settings line. */
 import { createElement, type ReactNode } from 'react';
 import type { CompareReport } from '../../../shared/report';
-import type { Language, Translate } from '../i18n';
+import type { Formats } from '../format';
+import type { Translate } from '../i18n';
 
 /** The memory charts' colours: reds for the full copy, blues for the partial read, strong enough for a projector. */
 export const CHART_COLORS = {
@@ -45,13 +46,10 @@ export function legendProps(fontSize: number) {
   };
 }
 
-/** The locale of a UI language, for numbers. */
-export const localeOf = (language: Language): string => (language === 'es' ? 'es-CL' : 'en-US');
-
 /** The settings line of a comparison's saved charts: workers, rows, strategies. */
-export function compareSettings(report: CompareReport, t: Translate, language: Language): string {
+export function compareSettings(report: CompareReport, t: Translate, format: Formats): string {
   return t('memory.settingsCompare', {
-    workers: report.params.nJobs.toLocaleString(localeOf(language)),
-    rows: report.params.rows.toLocaleString(localeOf(language)),
+    workers: format.count(report.params.nJobs),
+    rows: format.count(report.params.rows),
   });
 }

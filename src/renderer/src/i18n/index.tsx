@@ -3,6 +3,7 @@
  * that looks a dotted key up and fills in `{name}` values.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formats, type Formats } from '../format';
 import { en, type Translations } from './en';
 import { es } from './es';
 
@@ -35,6 +36,8 @@ export function translator(language: Language): Translate {
 
 interface I18n {
   language: Language;
+  /** Numbers, sizes and ratios as this language writes them. */
+  format: Formats;
   setLanguage: (language: Language) => void;
   t: Translate;
 }
@@ -74,7 +77,10 @@ export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
       // Storage can be off (a private window): the choice then lasts for this visit.
     }
   }, [language]);
-  const value = useMemo(() => ({ language, setLanguage, t: translator(language) }), [language]);
+  const value = useMemo(
+    () => ({ language, setLanguage, t: translator(language), format: formats(language) }),
+    [language],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

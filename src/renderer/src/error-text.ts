@@ -1,0 +1,50 @@
+/**
+ * An error from the lab in the UI's language: the lab sends a code with its
+ * values (ErrorDetail) beside its English message; the message is shown only
+ * for errors that have no code yet.
+ */
+import type { ErrorDetail, LabError } from '../../shared/api';
+import type { Formats } from './format';
+import type { Translate } from './i18n';
+
+function detailText(detail: ErrorDetail, t: Translate, format: Formats): string {
+  switch (detail.code) {
+    case 'range':
+      return t('errors.range', {
+        field: t(`errors.fields.${detail.field}`),
+        given: detail.given,
+        min: format.count(detail.min),
+        max: format.count(detail.max),
+      });
+    case 'batch-size':
+      return t('errors.batchSize', { given: detail.given, max: format.count(detail.max) });
+    case 'memory-guard': {
+      const lower =
+        detail.maxRows >= 1 && detail.maxWorkers >= 1
+          ? t('errors.lowerBoth', {
+              rows: format.count(detail.maxRows),
+              workers: format.count(detail.maxWorkers),
+            })
+          : detail.maxRows >= 1
+            ? t('errors.lowerRows', { rows: format.count(detail.maxRows) })
+            : t('errors.freeMemory');
+      const gib = (bytes: number): string => `${format.fixed(bytes / 1024 ** 3, 1)} GiB`;
+      return t('errors.memoryGuard', {
+        experiment: detail.experiment,
+        workers: format.count(detail.nJobs),
+        rows: format.count(detail.rows),
+        peak: gib(detail.peakBytes),
+        budget: gib(detail.budgetBytes),
+        available: gib(detail.availableBytes),
+        lower,
+      });
+    }
+    case 'run-in-progress':
+      return t('errors.runInProgress');
+  }
+}
+
+/** What to show for an error a command raised. */
+export function errorText(error: LabError, t: Translate, format: Formats): string {
+  return error.detail ? detailText(error.detail, t, format) : error.message;
+}
