@@ -157,3 +157,30 @@ test('presenter mode and the room keys: lessons, run, cancel, font size, the lis
     timeout: 30_000,
   });
 });
+
+for (const language of LANGUAGES) {
+  test(`the memory comparison in ${language}: axe clean idle and with its charts, nothing sideways at 853×480`, async ({
+    browser,
+    host,
+  }) => {
+    for (const size of [SIZES[0], SIZES[2]]) {
+      const { page, problems } = await pageAt(browser, size);
+      await page.goto(`${host.url}&lang=${language}#compare`);
+      await expect(page.getByTestId('lesson-compare')).toBeVisible();
+      if (size === SIZES[0]) await expectNoAxeViolations(page, 'compare idle');
+      await page.getByTestId('input-workers').fill('2');
+      await page.getByTestId('input-rows').fill('200000');
+      await page.getByTestId('input-sweep').uncheck();
+      await page.getByTestId('run-button').click();
+      await expect(page.getByTestId('chart-bars')).toBeVisible({ timeout: 60_000 });
+      await noSidewaysOverflow(page);
+      if (size === SIZES[0]) await expectNoAxeViolations(page, 'compare with its charts');
+      await page.mouse.move(1, 1);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `room-${size.name}-${language}-compare.png`),
+      });
+      expect(problems, 'console errors on the page').toEqual([]);
+      await page.context().close();
+    }
+  });
+}

@@ -2,6 +2,7 @@
  * The JSON run report: what `lab run --json` prints, what the UI receives at
  * the end of a run, and what the tests check. One shape for every host.
  */
+import type { RunPhase } from './api';
 import type { ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySample, MemorySnapshot } from './memory';
 import type { CompareParams, RunParams } from './params';
@@ -51,6 +52,12 @@ export interface ReadStats {
 export interface ReadRecord extends ReadStats {
   taskIndex: number;
   rows: number;
+}
+
+/** When a phase of a run began, on the clock of its memory timeline (ms since sampling began). */
+export interface PhaseMark {
+  phase: RunPhase;
+  t: number;
 }
 
 export interface WorkerReport {
@@ -112,6 +119,8 @@ export interface RunReport {
   host: { pid: number; backend: string; platform: string };
   /** The parent's own memory at the end of the run. */
   main: { pid: number; memory: MemorySnapshot };
+  /** The phases of the run on the timeline's clock, to mark on its time axis. */
+  phases: PhaseMark[];
   /** Every process's memory, sampled during the run. */
   timeline: MemorySample[];
 }
@@ -150,6 +159,7 @@ export interface StrategySummary {
   /** What the dataset costs in all processes in theory: (N+1)·D for a full copy, 2·D for a partial read. */
   idealBytes: number;
   runMs: number;
+  phases: PhaseMark[];
   timeline: MemorySample[];
 }
 

@@ -83,6 +83,8 @@ describe('setupIpc', () => {
       error: {
         name: 'ParamError',
         message: 'Invalid workers (nJobs): 99. Allowed: a whole number from 1 to 32.',
+        // The same as a code with values, which the window says in its own language.
+        detail: { code: 'range', field: 'nJobs', given: '99', min: 1, max: 32 },
       },
     });
     const extra = await handlers.get('lab:lessons')?.(event(contents, APP_URL), { sneaky: true });

@@ -76,6 +76,7 @@ export function summarizeStrategy(report: RunReport, hasUss: boolean): StrategyS
     idealBytes: idealBytes(experiment, report.params.nJobs, report.memory.datasetBytes),
     runMs: report.timings.runMs,
     timeline: report.timeline,
+    phases: report.phases,
   };
 }
 

@@ -21,7 +21,13 @@ import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';
 import { validateCompareParams, validateRunParams, type RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { CompareOutcome, CompareReport, RunReport, StoppedCompare } from '../../shared/report';
+import type {
+  CompareOutcome,
+  CompareReport,
+  PhaseMark,
+  RunReport,
+  StoppedCompare,
+} from '../../shared/report';
 import { DatasetStore } from './dataset';
 import { CancelledError, toReportError } from './errors';
 import { writeDatabase } from './excel-database';
@@ -240,7 +246,13 @@ export class Lab {
     const runId = this.nextRunId++;
     const definition = EXPERIMENTS[params.experiment];
     const emit = (event: RunEvent): void => options.onEvent?.(event);
-    const phase = (name: RunPhase): void => emit({ runId, type: 'phase', phase: name });
+    // Phases are marked on the timeline's clock, once the sampler runs.
+    const phases: PhaseMark[] = [];
+    let sampler: MemorySampler | null = null;
+    const phase = (name: RunPhase): void => {
+      if (sampler && name !== 'finished') phases.push({ phase: name, t: sampler.elapsed() });
+      emit({ runId, type: 'phase', phase: name });
+    };
     const startedAt = new Date();
     const started = performance.now();
     let excelWriteMs = 0;
@@ -274,7 +286,7 @@ export class Lab {
           }))
         : []),
     ];
-    const sampler = new MemorySampler(this.memorySource, sampled, (sample) =>
+    sampler = new MemorySampler(this.memorySource, sampled, (sample) =>
       emit({ runId, type: 'memory-sample', sample }),
     );
     sampler.start();
@@ -376,6 +388,7 @@ export class Lab {
         workersDatasetBytes,
         duplication: datasetBytes > 0 && !outcome.error ? workersDatasetBytes / datasetBytes : null,
       },
+      phases,
       timings: {
         startedAt: startedAt.toISOString(),
         excelWriteMs,

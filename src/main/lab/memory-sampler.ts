@@ -78,6 +78,11 @@ export class MemorySampler {
     private readonly intervalMs = 50,
   ) {}
 
+  /** Milliseconds since the sampler was made: the time base of its samples. */
+  elapsed(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
   start(): void {
     void this.tick();
     this.timer = setInterval(() => void this.tick(), this.intervalMs);

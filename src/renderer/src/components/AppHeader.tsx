@@ -37,19 +37,17 @@ export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }
           type="button"
           className="button--header"
           onClick={() => room.fontSize(-1)}
-          aria-label={t('keys.smaller')}
           data-testid="font-smaller"
         >
-          A−
+          A−<span className="visually-hidden"> ({t('keys.smaller')})</span>
         </button>
         <button
           type="button"
           className="button--header"
           onClick={() => room.fontSize(1)}
-          aria-label={t('keys.larger')}
           data-testid="font-larger"
         >
-          A+
+          A+<span className="visually-hidden"> ({t('keys.larger')})</span>
         </button>
         <button
           type="button"

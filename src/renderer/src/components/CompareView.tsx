@@ -209,6 +209,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             {report.sweep && <MemoryScalingChart report={report} />}
             <MemoryTimelineChart
               samples={report.strategies[0].timeline}
+              phases={report.strategies[0].phases}
               subtitle={t('memory.full')}
               settings={compareSettings(report, t, format)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
@@ -218,6 +219,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             />
             <MemoryTimelineChart
               samples={report.strategies[1].timeline}
+              phases={report.strategies[1].phases}
               subtitle={t('memory.partial')}
               settings={compareSettings(report, t, format)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}

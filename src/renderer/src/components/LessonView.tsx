@@ -88,6 +88,7 @@ export function LessonView({
         {lesson.usesDataset && run.samples.length > 0 && run.status !== 'cancelled' && (
           <MemoryTimelineChart
             samples={run.samples}
+            phases={complete ? report.phases : []}
             settings={t('memory.settingsRun', {
               lesson: lesson.id,
               workers: format.count(run.params?.nJobs ?? 0),

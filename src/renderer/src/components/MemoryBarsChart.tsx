@@ -13,7 +13,14 @@ import type { CompareReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { barRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
-import { CHART_COLORS, compareSettings, legendProps, mibAxis, mibTooltip } from './chart-style';
+import {
+  CHART_COLORS,
+  compareSettings,
+  legendProps,
+  mibAxis,
+  mibTooltip,
+  TICK_INK,
+} from './chart-style';
 
 /** Per process, the full copy beside the partial read, each stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
@@ -48,17 +55,37 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
           barCategoryGap="18%"
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 15 }} />
-          <YAxis {...mibAxis(t('memory.axisMiB'), 14)} />
+          <defs>
+            {bars
+              .filter((bar) => bar.stack === 'partial')
+              .map((bar) => (
+                <pattern
+                  key={bar.key}
+                  id={`hatch-${bar.key}`}
+                  width="8"
+                  height="8"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="8" height="8" fill={CHART_COLORS[bar.key]} />
+                  <line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" strokeWidth="3" />
+                </pattern>
+              ))}
+          </defs>
+          <XAxis dataKey="name" tick={{ fontSize: 16, fill: TICK_INK }} />
+          <YAxis {...mibAxis(t('memory.axisMiB'), format)} />
           <Tooltip formatter={mibTooltip} />
-          <Legend {...legendProps(14)} />
+          <Legend {...legendProps(bars.map((bar) => bar.key))} />
           {bars.map((bar) => (
             <Bar
               key={bar.key}
               dataKey={bar.key}
               stackId={bar.stack}
               name={bar.name}
-              fill={CHART_COLORS[bar.key]}
+              // The partial read is hatched: told apart from the full copy in greyscale too.
+              fill={bar.stack === 'partial' ? `url(#hatch-${bar.key})` : CHART_COLORS[bar.key]}
+              stroke={TICK_INK}
+              strokeWidth={0.5}
               isAnimationActive={false}
             />
           ))}

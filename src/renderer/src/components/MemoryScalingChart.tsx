@@ -20,6 +20,7 @@ import {
   legendProps,
   mibAxis,
   mibTooltip,
+  tickProps,
 } from './chart-style';
 
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
@@ -41,17 +42,20 @@ export function MemoryScalingChart({ report }: { report: CompareReport }): React
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             dataKey="workers"
-            tick={{ fontSize: 14 }}
-            label={bottomLabel(t('memory.axisWorkers'), 14)}
+            {...tickProps(format)}
+            label={bottomLabel(t('memory.axisWorkers'))}
           />
-          <YAxis {...mibAxis(t('memory.axisMiB'), 14)} />
+          <YAxis {...mibAxis(t('memory.axisMiB'), format)} />
           <Tooltip formatter={mibTooltip} />
-          <Legend {...legendProps(14)} />
+          <Legend
+            {...legendProps(['fullMeasured', 'fullIdeal', 'partialMeasured', 'partialIdeal'])}
+          />
           <Line
             dataKey="fullMeasured"
             name={`${full}, ${t('memory.series.measured')}`}
             stroke={CHART_COLORS.fullDataset}
             strokeWidth={3}
+            dot={{ r: 5, strokeWidth: 2, fill: CHART_COLORS.fullDataset }}
             isAnimationActive={false}
           />
           <Line
@@ -68,6 +72,7 @@ export function MemoryScalingChart({ report }: { report: CompareReport }): React
             name={`${partial}, ${t('memory.series.measured')}`}
             stroke={CHART_COLORS.partialDataset}
             strokeWidth={3}
+            dot={{ r: 5, strokeWidth: 2, fill: '#ffffff' }}
             isAnimationActive={false}
           />
           <Line

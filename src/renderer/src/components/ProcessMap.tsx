@@ -14,6 +14,7 @@ function workerMemory(run: RunView, pid: number): WorkerMemory | undefined {
   return {
     growth: uss ? (after.uss as number) - (baseline.uss as number) : after.rss - baseline.rss,
     figure: uss ? 'USS' : 'RSS',
+    rows: run.params?.rows ?? 0,
     datasetBytes: report.datasetBytes,
   };
 }

@@ -64,11 +64,22 @@ export function ResultsPanel({
           })}
         </p>
       )}
-      <p className="muted">
+      <p className="muted" data-testid="timing">
         {t('results.timing', {
-          ms: Math.round(report.timings.totalMs),
-          pool: Math.round(report.timings.poolStartMs),
-          excel: Math.round(report.timings.excelWriteMs),
+          ms: format.count(Math.round(report.timings.totalMs)),
+          pool:
+            report.timings.poolStartMs < 1
+              ? t('results.poolReused')
+              : t('results.poolStarted', {
+                  ms: format.count(Math.round(report.timings.poolStartMs)),
+                }),
+          excel: !lesson.usesExcel
+            ? ''
+            : report.timings.excelWriteMs < 1
+              ? t('results.excelReused')
+              : t('results.excelWritten', {
+                  ms: format.count(Math.round(report.timings.excelWriteMs)),
+                }),
         })}
       </p>
     </section>

@@ -4,12 +4,14 @@ import { useI18n } from '../i18n';
 import type { WorkerView } from '../state/run-state';
 import { GlobalList } from './GlobalList';
 
-/** Below this, a worker's own bookkeeping (V8 pages, buffers) outweighs the data it holds. */
-const SMALL_DATA_BYTES = 1024 * 1024;
+/** Rows at which a worker's data clearly outweighs its own bookkeeping, suggested when a run's does not. */
+const SUGGESTED_ROWS = 1_000_000;
 
 /** What the worker's memory did during the run, from the report: its growth over the baseline and the dataset it held. */
 export interface WorkerMemory {
   growth: number | null;
+  /** The run's rows, to suggest more when the bookkeeping outweighs the data. */
+  rows: number;
   figure: 'USS' | 'RSS';
   datasetBytes: number;
 }
@@ -44,6 +46,10 @@ function ReadSummary({ reads }: { reads: readonly ReadRecord[] }): ReactNode {
     </>
   );
 }
+
+/** What the worker's memory grew by beyond the data it holds, both measured: its own bookkeeping. */
+const bookkeeping = (memory: WorkerMemory): number =>
+  Math.max(0, (memory.growth ?? 0) - memory.datasetBytes);
 
 /** One worker process: pid, state, the copies it received, its tasks and what each returned, and what that cost. */
 export function WorkerCard({
@@ -113,8 +119,13 @@ export function WorkerCard({
             figure: memory.figure,
             held: format.bytes(memory.datasetBytes),
           })}
-          {memory.datasetBytes < SMALL_DATA_BYTES && (
-            <span className="process-card__hint"> {t('map.memorySmall')}</span>
+          {bookkeeping(memory) > memory.datasetBytes && (
+            <span className="process-card__hint" data-testid="worker-bookkeeping">
+              {' '}
+              {t('map.memorySmall', { overhead: format.bytes(bookkeeping(memory)) })}
+              {memory.rows < SUGGESTED_ROWS &&
+                ` ${t('map.memoryTryMore', { rows: format.count(SUGGESTED_ROWS) })}`}
+            </span>
           )}
         </p>
       )}

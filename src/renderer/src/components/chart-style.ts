@@ -4,17 +4,48 @@ import type { CompareReport } from '../../../shared/report';
 import type { Formats } from '../format';
 import type { Translate } from '../i18n';
 
-/** The memory charts' colours: reds for the full copy, blues for the partial read, strong enough for a projector. */
+/**
+ * The memory charts' colours, from the Okabe–Ito palette (told apart under
+ * the common colour-vision deficiencies): warm for the full copy, cool for
+ * the partial read, black for the parent. Colour is never alone: the partial
+ * read's bars are hatched, and each worker's line has its own dash.
+ */
 export const CHART_COLORS = {
-  fullDataset: '#b3261e',
-  fullHeap: '#e8710a',
-  fullRest: '#f4b6ae',
-  partialDataset: '#1559a8',
-  partialHeap: '#16825d',
-  partialRest: '#a9cdf2',
-  main: '#5b2a86',
-  workers: ['#1559a8', '#b3261e', '#16825d', '#e8710a', '#7b5800', '#0b7a8a', '#9c2778', '#4b5563'],
+  fullDataset: '#D55E00',
+  fullHeap: '#E69F00',
+  fullRest: '#F3C49B',
+  partialDataset: '#0072B2',
+  partialHeap: '#009E73',
+  partialRest: '#9CCBEA',
+  main: '#000000',
+  workers: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D00', '#555555'],
 } as const;
+
+/** Each worker's line dash, so lines differ in greyscale and for every eye. */
+export const WORKER_DASHES = [
+  '',
+  '10 5',
+  '3 4',
+  '12 4 3 4',
+  '6 3 6 3 1 3',
+  '1 3',
+  '16 6',
+  '8 3 1 3 1 3',
+];
+
+/** The text colour of ticks and axis labels: dark enough for a washed-out projector. */
+export const TICK_INK = '#1f2933';
+
+/** Ticks of at least 16 px, in the text colour, with numbers as the UI's language writes them. */
+export function tickProps(format: Formats) {
+  return {
+    tick: { fontSize: 16, fill: TICK_INK },
+    tickFormatter: (value: unknown) =>
+      typeof value === 'number'
+        ? format.fixed(value, Number.isInteger(value) ? 0 : 1)
+        : String(value),
+  };
+}
 
 /** Legend labels in the text colour: the light series colours are too faint for words on a projector. */
 export function legendText(value: string): ReactNode {
@@ -22,27 +53,37 @@ export function legendText(value: string): ReactNode {
 }
 
 /** Props of a Y axis in MiB (spread onto <YAxis>: recharts wants its axes as direct children). */
-export function mibAxis(label: string, fontSize: number) {
+export function mibAxis(label: string, format: Formats) {
   return {
-    tick: { fontSize },
-    label: { value: label, angle: -90, position: 'insideLeft' as const, fontSize },
+    ...tickProps(format),
+    label: {
+      value: label,
+      angle: -90,
+      position: 'insideLeft' as const,
+      fontSize: 16,
+      fill: TICK_INK,
+    },
   };
 }
 
 /** An X axis label under the plot. */
-export function bottomLabel(value: string, fontSize: number) {
-  return { value, position: 'insideBottom' as const, offset: -8, fontSize };
+export function bottomLabel(value: string) {
+  return { value, position: 'insideBottom' as const, offset: -8, fontSize: 16, fill: TICK_INK };
 }
 
 /** Tooltip values are MiB. */
 export const mibTooltip = (value: unknown): string => `${String(value)} MiB`;
 
-/** Props of the legend: above the plot, in the text colour. */
-export function legendProps(fontSize: number) {
+/**
+ * Props of the legend: above the plot, in the text colour, its entries in
+ * the order the series are drawn (recharts sorts them by name otherwise).
+ */
+export function legendProps(order: readonly string[]) {
   return {
     verticalAlign: 'top' as const,
-    wrapperStyle: { fontSize, paddingBottom: 6 },
+    wrapperStyle: { fontSize: 16, paddingBottom: 6 },
     formatter: legendText,
+    itemSorter: (item: { dataKey?: unknown }) => order.indexOf(String(item.dataKey)),
   };
 }
 

@@ -89,6 +89,14 @@ export const en = {
     cancelledDuring:
       'Cancelled while: {phase}. The run did not finish, so it shows no results and no figures.',
   },
+  phasesShort: {
+    'preparing-dataset': 'dataset',
+    'writing-excel': 'writing the workbook',
+    'starting-workers': 'starting workers',
+    running: 'tasks: copies sent, chunks read',
+    measuring: 'measuring',
+    finished: 'finished',
+  },
   progress: {
     excel: 'my_database.xlsx: {written} of {total} rows written',
     read: 'task {task}: {read} of {wanted} rows read',
@@ -103,8 +111,8 @@ export const en = {
     received: 'Copies it received',
     dataframe: 'DataFrame {rows} rows × 1 column ({size})',
     memory: 'Holds {held} of dataset; its memory grew by {growth} ({figure}).',
-    memorySmall:
-      'At this size the worker’s own bookkeeping outweighs the data: try 1,000,000 rows.',
+    memorySmall: 'Its own bookkeeping ({overhead} beyond the data) outweighs the data it holds.',
+    memoryTryMore: 'Try {rows} rows to see the data dominate.',
     read: 'Read {compressed} of the sheet’s {sheetCompressed} in the file ({share}) and inflated {uncompressed}, from row {row} on.',
     crcVerified: 'Every byte it inflated matched its CRC-32 checksum.',
     crcNotReached:
@@ -140,7 +148,11 @@ export const en = {
     copies: 'the parent + {workers} workers hold {copies} copies of the dataset: {bytes}',
     duplication:
       'Dataset held by the workers: {workers} for a dataset of {dataset}, {times}× the data.',
-    timing: 'Ran in {ms} ms ({pool} ms starting workers, {excel} ms writing the workbook).',
+    timing: 'Ran in {ms} ms: {pool}{excel}.',
+    poolStarted: '{ms} ms starting the workers',
+    poolReused: 'the workers were already running (the pool is reused, as loky reuses its workers)',
+    excelWritten: ', {ms} ms writing my_database.xlsx',
+    excelReused: ', my_database.xlsx from the last run was still there, unchanged',
   },
   error: {
     title: 'A worker raised an error',
@@ -188,6 +200,8 @@ export const en = {
       'The parent’s copy plus the workers’ measured growth, beside the ideal: (N+1)·D for full copies, 2·D for partial reads.',
     timelineTitle: 'Memory of each process during the run ({figure})',
     timelineNote: 'Sampled from the operating system every 50 ms.',
+    peaksNote:
+      'Brief peaks are not what a process keeps: the parent peaks while it writes my_database.xlsx (the XML and compression buffers of the write, freed when it ends), and a worker peaks while it receives a copy (the message being decoded next to the copy it becomes) or reads a block (the compressed and inflated bytes of that block). What each process holds at the end is in the bars and the table.',
     full: 'Full copy',
     partial: 'Partial read',
     series: {

@@ -87,6 +87,14 @@ export const es: Translations = {
     cancelledDuring:
       'Cancelado durante: {phase}. La ejecución no terminó, así que no muestra resultados ni cifras.',
   },
+  phasesShort: {
+    'preparing-dataset': 'dataset',
+    'writing-excel': 'escritura del archivo Excel',
+    'starting-workers': 'inicio de workers',
+    running: 'tareas: copias enviadas, trozos leídos',
+    measuring: 'medición',
+    finished: 'fin',
+  },
   progress: {
     excel: 'my_database.xlsx: {written} de {total} filas escritas',
     read: 'tarea {task}: {read} de {wanted} filas leídas',
@@ -102,7 +110,8 @@ export const es: Translations = {
     dataframe: 'DataFrame de {rows} filas × 1 columna ({size})',
     memory: 'Guarda {held} del dataset; su memoria creció {growth} ({figure}).',
     memorySmall:
-      'A este tamaño, la administración propia del worker pesa más que los datos: prueba con 1.000.000 filas.',
+      'Su propia administración ({overhead} además de los datos) pesa más que los datos que guarda.',
+    memoryTryMore: 'Prueba con {rows} filas para ver que dominan los datos.',
     read: 'Leyó {compressed} de los {sheetCompressed} que ocupa la hoja en el archivo ({share}) y descomprimió {uncompressed}, desde la fila {row}.',
     crcVerified: 'Cada byte que descomprimió coincidió con su suma de verificación CRC-32.',
     crcNotReached:
@@ -138,7 +147,13 @@ export const es: Translations = {
     copies: 'el padre + {workers} workers guardan {copies} copias del dataset: {bytes}',
     duplication:
       'Dataset guardado por los workers: {workers} para un dataset de {dataset}, {times}× los datos.',
-    timing: 'Se ejecutó en {ms} ms ({pool} ms iniciando workers, {excel} ms escribiendo el libro).',
+    timing: 'Se ejecutó en {ms} ms: {pool}{excel}.',
+    poolStarted: '{ms} ms iniciando los workers',
+    poolReused:
+      'los workers ya estaban en marcha (el grupo de workers se reutiliza, como loky reutiliza los suyos)',
+    excelWritten: ', {ms} ms escribiendo el archivo Excel my_database.xlsx',
+    excelReused:
+      ', el archivo Excel my_database.xlsx de la ejecución anterior seguía ahí, sin cambios',
   },
   error: {
     title: 'Un worker lanzó un error',
@@ -185,6 +200,8 @@ export const es: Translations = {
     scalingNote:
       'La copia del padre más el crecimiento medido de los workers, junto al ideal: (N+1)·D para copias completas, 2·D para lecturas parciales.',
     timelineTitle: 'Memoria de cada proceso durante la ejecución ({figure})',
+    peaksNote:
+      'Los picos breves no son lo que un proceso conserva: el padre sube mientras escribe my_database.xlsx (los búferes de XML y de compresión de la escritura, que se liberan al terminar), y un worker sube mientras recibe una copia (el mensaje que se decodifica junto a la copia en que se convierte) o lee un bloque (los bytes comprimidos y descomprimidos de ese bloque). Lo que cada proceso guarda al final está en las barras y en la tabla.',
     timelineNote: 'Muestreada del sistema operativo cada 50 ms.',
     full: 'Copia completa',
     partial: 'Lectura parcial',

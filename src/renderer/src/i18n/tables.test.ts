@@ -37,6 +37,7 @@ const SAME_ON_PURPOSE = new Set([
   'map.worker',
   'map.states.error',
   'memory.series.dataset',
+  'phasesShort.preparing-dataset',
   'memory.series.ideal',
   'memory.axisWorkers',
   'memory.worker',

@@ -30,6 +30,7 @@ const strategy = (
   idealBytes: 16 * MIB,
   runMs: 10,
   timeline: [],
+  phases: [],
 });
 
 const report = (figure: 'uss' | 'rss'): CompareReport => ({
