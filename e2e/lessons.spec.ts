@@ -235,7 +235,7 @@ test('the text follows the run: takeaway, Python cell, and the form kept with it
   await expect(page.getByTestId('phase')).toHaveText(/Finished/, { timeout: 60_000 });
   await expect(page.getByTestId('python-source')).toContainText('np.arange(1000)');
   await expect(page.getByTestId('takeaway')).toContainText(
-    'each of the 4 workers received the whole dataset (7.8 KiB): it was in memory 5 times',
+    'each worker received the whole dataset (7.8 KiB), 4 workers in all: it was in memory 5 times',
   );
   // Another lesson and back: the form and the results are still together.
   await page.getByTestId('lesson-link-write-global').click();
@@ -252,7 +252,7 @@ test('in Spanish, the takeaway follows the run too', async ({ page, host }) => {
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('phase')).toHaveText('Terminado', { timeout: 60_000 });
   await expect(page.getByTestId('takeaway')).toContainText(
-    'Las 3 tareas devolvieron [0, 1, 2], cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = 1.4',
+    'Resultado de 3 tareas: [0, 1, 2], cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = 1.4',
   );
 });
 

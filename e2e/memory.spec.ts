@@ -169,7 +169,7 @@ test('a cancelled comparison says where it stopped and shows no figures', async 
   await expect(stopped).toHaveAttribute('data-outcome', 'cancelled', { timeout: 60_000 });
   // Where it stopped depends on when the click lands: any step, said in full.
   await expect(stopped).toContainText(
-    /Cancelled during the (full copy|partial read) at \d workers( \(the sweep over 1 … N workers\))?\. A comparison needs every step measured to its end, so it shows no figures\./,
+    /Cancelled during the (full copy|partial read) at (1 worker|\d workers)( \(the sweep over 1 … N workers\))?\. A comparison needs every step measured to its end, so it shows no figures\./,
   );
   await expect(page.getByTestId('chart-bars')).toHaveCount(0);
   await expect(page.getByTestId('memory-table')).toHaveCount(0);

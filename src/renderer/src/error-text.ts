@@ -5,9 +5,14 @@
  */
 import type { ErrorDetail, LabError } from '../../shared/api';
 import type { Formats } from './format';
-import type { Translate } from './i18n';
+import type { Translate, Unit } from './i18n';
 
-function detailText(detail: ErrorDetail, t: Translate, format: Formats): string {
+function detailText(
+  detail: ErrorDetail,
+  t: Translate,
+  format: Formats,
+  count: (unit: Unit, n: number) => string,
+): string {
   switch (detail.code) {
     case 'range':
       return t('errors.range', {
@@ -31,8 +36,8 @@ function detailText(detail: ErrorDetail, t: Translate, format: Formats): string 
       const gib = (bytes: number): string => `${format.fixed(bytes / 1024 ** 3, 1)} GiB`;
       return t('errors.memoryGuard', {
         experiment: detail.experiment,
-        workers: format.count(detail.nJobs),
-        rows: format.count(detail.rows),
+        workers: count('workers', detail.nJobs),
+        rows: count('rows', detail.rows),
         peak: gib(detail.peakBytes),
         budget: gib(detail.budgetBytes),
         available: gib(detail.availableBytes),
@@ -45,6 +50,9 @@ function detailText(detail: ErrorDetail, t: Translate, format: Formats): string 
 }
 
 /** What to show for an error a command raised. */
-export function errorText(error: LabError, t: Translate, format: Formats): string {
-  return error.detail ? detailText(error.detail, t, format) : error.message;
+export function errorText(
+  error: LabError,
+  { t, format, count }: { t: Translate; format: Formats; count: (unit: Unit, n: number) => string },
+): string {
+  return error.detail ? detailText(error.detail, t, format, count) : error.message;
 }

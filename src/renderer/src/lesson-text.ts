@@ -6,14 +6,19 @@
 import type { RunParams } from '../../shared/params';
 import type { RunReport } from '../../shared/report';
 import type { Formats } from './format';
+import type { Unit } from './i18n';
 
 /** The values the takeaway of `report.experiment` refers to. */
-export function takeawayValues(report: RunReport, format: Formats): Record<string, string> {
+export function takeawayValues(
+  report: RunReport,
+  format: Formats,
+  counted: (unit: Unit, n: number) => string,
+): Record<string, string> {
   const { count } = format;
   const { memory } = report;
   return {
-    tasks: count(report.params.tasks),
-    workers: count(report.params.nJobs),
+    tasks: counted('tasks', report.params.tasks),
+    workers: counted('workers', report.params.nJobs),
     results: report.printedResults ?? '',
     parent: report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?',
     pid: String(report.error?.workerPid ?? '?'),

@@ -17,11 +17,11 @@ const EXCEL_ROWS = 1_048_575;
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
-  const { t, format } = useI18n();
+  const { t, count } = useI18n();
   const { experiment, nJobs, sweep } = stopped.stoppedDuring;
   const values = {
     step: t(experiment === 'full-copy' ? 'memory.full' : 'memory.partial').toLowerCase(),
-    workers: format.count(nJobs),
+    workers: count('workers', nJobs),
     sweep: sweep ? t('compare.inSweep') : '',
     message: stopped.error.cause?.message ?? stopped.error.message,
   };
@@ -45,7 +45,7 @@ interface Props {
 
 /** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
 export function CompareView({ host, onBusyChange }: Props): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
   const [workers, setWorkers] = useState('4');
   const [rows, setRows] = useState('1000000');
   const [sweep, setSweep] = useState(true);
@@ -74,7 +74,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             ...state,
             experiment: t('compare.liveStep', {
               step: t(event.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
-              workers: format.count(event.params.nJobs),
+              workers: count('workers', event.params.nJobs),
             }),
           };
         if (event.type === 'phase') return { ...state, phase: event.phase };
@@ -83,7 +83,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         return state;
       });
     });
-  }, [busy, t, format]);
+  }, [busy, t, count]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -168,7 +168,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         </form>
         {error && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: errorText(error, t, format) })}
+            {t('controls.invalid', { message: errorText(error, { t, format, count }) })}
           </p>
         )}
         <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />
@@ -211,7 +211,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
               samples={report.strategies[0].timeline}
               phases={report.strategies[0].phases}
               subtitle={t('memory.full')}
-              settings={compareSettings(report, t, format)}
+              settings={compareSettings(report, t, count)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-full-copy"
               testId="chart-timeline-full"
@@ -221,7 +221,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
               samples={report.strategies[1].timeline}
               phases={report.strategies[1].phases}
               subtitle={t('memory.partial')}
-              settings={compareSettings(report, t, format)}
+              settings={compareSettings(report, t, count)}
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-partial-read"
               testId="chart-timeline-partial"

@@ -47,7 +47,7 @@ export function LessonView({
   onRun,
   onCancel,
 }: Props): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
   const report = run.report;
   // A cancelled run shows where it stopped and nothing it had half measured.
   const complete = run.status === 'finished' && report !== null;
@@ -69,7 +69,7 @@ export function LessonView({
         />
         {runError && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: errorText(runError, t, format) })}
+            {t('controls.invalid', { message: errorText(runError, { t, format, count }) })}
           </p>
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form)} />
@@ -91,8 +91,8 @@ export function LessonView({
             phases={complete ? report.phases : []}
             settings={t('memory.settingsRun', {
               lesson: lesson.id,
-              workers: format.count(run.params?.nJobs ?? 0),
-              rows: format.count(run.params?.rows ?? 0),
+              workers: count('workers', run.params?.nJobs ?? 0),
+              rows: count('rows', run.params?.rows ?? 0),
             })}
             exportName={`memory-timeline-${lesson.id}`}
             testId="chart-timeline"
@@ -101,7 +101,7 @@ export function LessonView({
         {complete && (
           <section className="panel takeaway" data-testid="takeaway">
             <h2>{t('results.takeaway')}</h2>
-            <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, format))}</p>
+            <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, format, count))}</p>
           </section>
         )}
         <VerboseLog lines={run.log} />

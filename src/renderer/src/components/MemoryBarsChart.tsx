@@ -24,7 +24,7 @@ import {
 
 /** Per process, the full copy beside the partial read, each stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
   const figure = report.figure.toUpperCase();
   const rows = barRows(report).map((row) => ({
     ...row,
@@ -43,7 +43,7 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
   return (
     <ChartPanel
       title={t('memory.barsTitle')}
-      settings={compareSettings(report, t, format)}
+      settings={compareSettings(report, t, count)}
       note={t('memory.barsNote', { figure })}
       exportName="memory-per-process"
       testId="chart-bars"

@@ -25,14 +25,14 @@ import {
 
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
 export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
   const rows = scalingRows(report);
   const full = t('memory.full');
   const partial = t('memory.partial');
   return (
     <ChartPanel
       title={t('memory.scalingTitle')}
-      settings={compareSettings(report, t, format)}
+      settings={compareSettings(report, t, count)}
       note={t('memory.scalingNote')}
       exportName="memory-scaling"
       testId="chart-scaling"

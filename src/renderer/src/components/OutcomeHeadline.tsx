@@ -16,7 +16,7 @@ export function OutcomeHeadline({
   lesson: LessonInfo;
   report: RunReport;
 }): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
   const section = useRef<HTMLElement>(null);
   // A run just ended: its outcome takes the focus, so the keyboard and the eyes land on it.
   useEffect(() => section.current?.focus(), [report]);
@@ -52,7 +52,7 @@ export function OutcomeHeadline({
       {copies !== null && (
         <p className="headline__line" data-testid="headline-copies">
           {t('results.copies', {
-            workers: format.count(report.params.nJobs),
+            workers: count('workers', report.params.nJobs),
             copies: format.fixed(copies, copies % 1 === 0 ? 0 : 2),
             bytes: format.bytes(memory.mainDatasetBytes + memory.workersDatasetBytes),
           })}

@@ -2,7 +2,7 @@
 import { createElement, type ReactNode } from 'react';
 import type { CompareReport } from '../../../shared/report';
 import type { Formats } from '../format';
-import type { Translate } from '../i18n';
+import type { Translate, Unit } from '../i18n';
 
 /**
  * The memory charts' colours, from the Okabe–Ito palette (told apart under
@@ -88,9 +88,13 @@ export function legendProps(order: readonly string[]) {
 }
 
 /** The settings line of a comparison's saved charts: workers, rows, strategies. */
-export function compareSettings(report: CompareReport, t: Translate, format: Formats): string {
+export function compareSettings(
+  report: CompareReport,
+  t: Translate,
+  count: (unit: Unit, n: number) => string,
+): string {
   return t('memory.settingsCompare', {
-    workers: format.count(report.params.nJobs),
-    rows: format.count(report.params.rows),
+    workers: count('workers', report.params.nJobs),
+    rows: count('rows', report.params.rows),
   });
 }

@@ -25,14 +25,14 @@ export const en = {
       intro:
         'The parent process sets MY_GLOBAL_VAR = 1.4. A worker is a separate process with its own memory, so it cannot look into the parent’s. Instead, joblib sends the function together with a copy of every global it reads; the worker installs that copy, and the function reads it there.',
       takeaway:
-        'The {tasks} tasks returned {results}, each in a worker process of its own, from its own copy of MY_GLOBAL_VAR: look at the pids. Nothing was shared; it was copied.',
+        'The {tasks} returned {results}, each in a worker process of its own, from its own copy of MY_GLOBAL_VAR: look at the pids. Nothing was shared; it was copied.',
     },
     'write-global': {
       title: 'Writing into a global variable',
       intro:
         'change_global_var(n) assigns n to MY_GLOBAL_VAR. In Python, assigning a name inside a function makes it a local variable, so the function never refers to the global and no copy is sent at all. JavaScript needs the local declared with let, as the worker’s code does.',
       takeaway:
-        'The {tasks} tasks returned {results}, each its own local variable. The parent still has MY_GLOBAL_VAR = {parent}: a worker cannot write into the parent’s memory.',
+        'The {tasks} returned {results}, each its own local variable. The parent still has MY_GLOBAL_VAR = {parent}: a worker cannot write into the parent’s memory.',
     },
     'change-global': {
       title: 'Changing a global variable',
@@ -48,14 +48,14 @@ export const en = {
       intro:
         'my_global_df holds the numbers 0 … rows−1. sum_data(start, end) sums only its chunk, but the dataset is a global the function reads, so every worker receives a complete copy before it starts.',
       takeaway:
-        'The sums are right, but each of the {workers} workers received the whole dataset ({dataset}): it was in memory {copies} times, the parent’s copy and one per worker.',
+        'The sums are right, but each worker received the whole dataset ({dataset}), {workers} in all: it was in memory {copies} times, the parent’s copy and one per worker.',
     },
     'partial-read': {
       title: 'Reading only a chunk from an Excel file',
       intro:
         'The parent writes the dataset to my_database.xlsx. read_and_sum_data(start, end) opens the file in the worker and keeps only its own rows: no dataset travels with the task.',
       takeaway:
-        'The sums match the full copy, yet each of the {workers} workers held only its chunk: together they held {held}, {times}× the dataset of {dataset}.',
+        'The sums match the full copy, yet each worker held only its chunk, {workers} in all: together they held {held}, {times}× the dataset of {dataset}.',
     },
   },
   code: {
@@ -145,7 +145,7 @@ export const en = {
     takeaway: 'What this shows',
     headline: 'The outcome',
     parentAfterShort: 'the parent after:',
-    copies: 'the parent + {workers} workers hold {copies} copies of the dataset: {bytes}',
+    copies: 'the parent and {workers} hold {copies} copies of the dataset: {bytes}',
     duplication:
       'Dataset held by the workers: {workers} for a dataset of {dataset}, {times}× the data.',
     timing: 'Ran in {ms} ms: {pool}{excel}.',
@@ -178,12 +178,12 @@ export const en = {
       'A full copy puts the whole dataset in every worker: with N workers it exists N + 1 times. Reading chunks from the file keeps it at about twice, however many workers there are.',
     summary:
       '{strategy}: the workers hold {times}× the dataset ({bytes}); measured growth {measured}.',
-    liveStep: '{step}, {workers} workers',
+    liveStep: '{step}, {workers}',
     inSweep: ' (the sweep over 1 … N workers)',
     cancelled:
-      'Cancelled during the {step} at {workers} workers{sweep}. A comparison needs every step measured to its end, so it shows no figures.',
+      'Cancelled during the {step} at {workers}{sweep}. A comparison needs every step measured to its end, so it shows no figures.',
     failed:
-      'The {step} at {workers} workers{sweep} did not finish: {message}. A comparison needs every step measured to its end, so it shows no figures.',
+      'The {step} at {workers}{sweep} did not finish: {message}. A comparison needs every step measured to its end, so it shows no figures.',
   },
   memory: {
     uss: 'USS: memory only this process uses, which is what it really costs.',
@@ -223,8 +223,8 @@ export const en = {
     allWorkers: 'All workers',
     ideal: 'Ideal, all processes',
     duplication: 'Duplication',
-    settingsCompare: '{workers} workers · {rows} rows · full copy and partial read',
-    settingsRun: '{lesson} · {workers} workers · {rows} rows',
+    settingsCompare: '{workers} · {rows} · full copy and partial read',
+    settingsRun: '{lesson} · {workers} · {rows}',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Data (CSV)',
@@ -241,11 +241,16 @@ export const en = {
       verbose: 'verbose',
     },
     memoryGuard:
-      'Refused before starting: {experiment} with {workers} workers and {rows} rows needs about {peak} at its peak, but the budget is {budget}: half of the {available} of memory available now. {lower}',
+      'Refused before starting: {experiment} with {workers} and {rows} needs about {peak} at its peak, but the budget is {budget}: half of the {available} of memory available now. {lower}',
     lowerBoth: 'Lower rows to at most {rows} or workers to at most {workers}.',
     lowerRows: 'Lower rows to at most {rows}.',
     freeMemory: 'Close other programs to free memory.',
     runInProgress: 'A run is already in progress: wait for it to finish or cancel it first.',
+  },
+  units: {
+    workers: { one: '{n} worker', other: '{n} workers' },
+    tasks: { one: '{n} task', other: '{n} tasks' },
+    rows: { one: '{n} row', other: '{n} rows' },
   },
   keys: {
     title: 'Keys',

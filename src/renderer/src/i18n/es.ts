@@ -23,14 +23,14 @@ export const es: Translations = {
       intro:
         'El proceso padre define MY_GLOBAL_VAR = 1.4. Un worker es un proceso distinto, con su propia memoria, así que no puede mirar la del padre. En cambio, joblib envía la función junto con una copia de cada variable global que lee; el worker instala esa copia y la función la lee ahí.',
       takeaway:
-        'Las {tasks} tareas devolvieron {results}, cada una en un proceso worker propio, a partir de su propia copia de MY_GLOBAL_VAR: mira los pid. Nada se compartió; se copió.',
+        'Resultado de {tasks}: {results}, cada una en un proceso worker propio, a partir de su propia copia de MY_GLOBAL_VAR: mira los pid. Nada se compartió; se copió.',
     },
     'write-global': {
       title: 'Escribir en una variable global',
       intro:
         'change_global_var(n) asigna n a MY_GLOBAL_VAR. En Python, asignar un nombre dentro de una función lo vuelve una variable local, así que la función nunca se refiere a la global y no se envía ninguna copia. JavaScript necesita declarar la local con let, como hace el código del worker.',
       takeaway:
-        'Las {tasks} tareas devolvieron {results}, cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = {parent}: un worker no puede escribir en la memoria del padre.',
+        'Resultado de {tasks}: {results}, cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = {parent}: un worker no puede escribir en la memoria del padre.',
     },
     'change-global': {
       title: 'Modificar una variable global',
@@ -46,14 +46,14 @@ export const es: Translations = {
       intro:
         'my_global_df contiene los números 0 … filas−1. sum_data(start, end) suma solo su trozo, pero el dataset es una global que la función lee, así que cada worker recibe una copia completa antes de empezar.',
       takeaway:
-        'Las sumas son correctas, pero cada uno de los {workers} workers recibió el dataset entero ({dataset}): estuvo en memoria {copies} veces, la copia del padre y una por worker.',
+        'Las sumas son correctas, pero cada worker recibió el dataset entero ({dataset}), {workers} en total: estuvo en memoria {copies} veces, la copia del padre y una por worker.',
     },
     'partial-read': {
       title: 'Leer solo un trozo de un archivo Excel',
       intro:
         'El padre escribe el dataset en my_database.xlsx. read_and_sum_data(start, end) abre el archivo en el worker y guarda solo sus propias filas: ningún dataset viaja con la tarea.',
       takeaway:
-        'Las sumas coinciden con la copia completa, pero cada uno de los {workers} workers guardó solo su trozo: entre todos guardaron {held}, {times}× el dataset de {dataset}.',
+        'Las sumas coinciden con la copia completa, pero cada worker guardó solo su trozo, {workers} en total: entre todos guardaron {held}, {times}× el dataset de {dataset}.',
     },
   },
   code: {
@@ -144,7 +144,7 @@ export const es: Translations = {
     takeaway: 'Lo que esto muestra',
     headline: 'El resultado',
     parentAfterShort: 'el padre después:',
-    copies: 'el padre + {workers} workers guardan {copies} copias del dataset: {bytes}',
+    copies: 'el padre y {workers} guardan {copies} copias del dataset: {bytes}',
     duplication:
       'Dataset guardado por los workers: {workers} para un dataset de {dataset}, {times}× los datos.',
     timing: 'Se ejecutó en {ms} ms: {pool}{excel}.',
@@ -179,12 +179,12 @@ export const es: Translations = {
       'Una copia completa pone el dataset entero en cada worker: con N workers existe N + 1 veces. Leer trozos del archivo lo mantiene en cerca del doble, sin importar cuántos workers haya.',
     summary:
       '{strategy}: los workers guardan {times}× el dataset ({bytes}); crecimiento medido {measured}.',
-    liveStep: '{step}, {workers} workers',
+    liveStep: '{step}, {workers}',
     inSweep: ' (el barrido de 1 … N workers)',
     cancelled:
-      'Cancelado durante la {step} con {workers} workers{sweep}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
+      'Cancelado durante la {step} con {workers}{sweep}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
     failed:
-      'La {step} con {workers} workers{sweep} no terminó: {message}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
+      'La {step} con {workers}{sweep} no terminó: {message}. Una comparación necesita cada paso medido hasta el final, así que no muestra cifras.',
   },
   memory: {
     uss: 'USS: memoria que solo usa este proceso, lo que realmente cuesta.',
@@ -224,8 +224,8 @@ export const es: Translations = {
     allWorkers: 'Todos los workers',
     ideal: 'Ideal, todos los procesos',
     duplication: 'Duplicación',
-    settingsCompare: '{workers} workers · {rows} filas · copia completa y lectura parcial',
-    settingsRun: '{lesson} · {workers} workers · {rows} filas',
+    settingsCompare: '{workers} · {rows} · copia completa y lectura parcial',
+    settingsRun: '{lesson} · {workers} · {rows}',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Datos (CSV)',
@@ -243,11 +243,16 @@ export const es: Translations = {
       verbose: 'Nivel de verbose',
     },
     memoryGuard:
-      'Rechazado antes de empezar: {experiment} con {workers} workers y {rows} filas necesita cerca de {peak} en su punto máximo, pero el presupuesto es {budget}: la mitad de los {available} de memoria disponibles ahora. {lower}',
+      'Rechazado antes de empezar: {experiment} con {workers} y {rows} necesita cerca de {peak} en su punto máximo, pero el presupuesto es {budget}: la mitad de los {available} de memoria disponibles ahora. {lower}',
     lowerBoth: 'Baja las filas a {rows} como máximo o los workers a {workers} como máximo.',
     lowerRows: 'Baja las filas a {rows} como máximo.',
     freeMemory: 'Cierra otros programas para liberar memoria.',
     runInProgress: 'Ya hay una ejecución en curso: espera a que termine o cancélala primero.',
+  },
+  units: {
+    workers: { one: '{n} worker', other: '{n} workers' },
+    tasks: { one: '{n} tarea', other: '{n} tareas' },
+    rows: { one: '{n} fila', other: '{n} filas' },
   },
   keys: {
     title: 'Teclas',

@@ -34,8 +34,13 @@ export function translator(language: Language): Translate {
     );
 }
 
+/** Things counted in the UI, each with its singular and plural. */
+export type Unit = keyof Translations['units'];
+
 interface I18n {
   language: Language;
+  /** `n` of a unit, as a phrase with the language's plural: "1 worker", "4 workers", "1.048.575 filas". */
+  count: (unit: Unit, n: number) => string;
   /** Numbers, sizes and ratios as this language writes them. */
   format: Formats;
   setLanguage: (language: Language) => void;
@@ -77,10 +82,15 @@ export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
       // Storage can be off (a private window): the choice then lasts for this visit.
     }
   }, [language]);
-  const value = useMemo(
-    () => ({ language, setLanguage, t: translator(language), format: formats(language) }),
-    [language],
-  );
+  const value = useMemo(() => {
+    const t = translator(language);
+    const format = formats(language);
+    const plural = new Intl.PluralRules(format.locale);
+    // Spanish has a "many" category for large round numbers; its words are the plural's.
+    const count = (unit: Unit, n: number): string =>
+      t(`units.${unit}.${plural.select(n) === 'one' ? 'one' : 'other'}`, { n: format.count(n) });
+    return { language, setLanguage, t, format, count };
+  }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -38,6 +38,8 @@ const SAME_ON_PURPOSE = new Set([
   'map.states.error',
   'memory.series.dataset',
   'phasesShort.preparing-dataset',
+  'units.workers.one',
+  'units.workers.other',
   'memory.series.ideal',
   'memory.axisWorkers',
   'memory.worker',
