@@ -79,6 +79,8 @@ describe('the Spanish table', () => {
   it('holds no English sentence', () => {
     const left = [...spanish]
       .filter(([key]) => !SAME_ON_PURPOSE.has(key))
+      // A text of placeholders and symbols only is the same in every language.
+      .filter(([, text]) => /\p{L}{2,}/u.test(prose(text)))
       .filter(([key, text]) => text === english.get(key) || ENGLISH.test(prose(text)))
       .map(([key, text]) => `${key}: ${text}`);
     expect(left).toEqual([]);
