@@ -174,6 +174,30 @@ for (const language of LANGUAGES) {
       await page.getByTestId('run-button').click();
       await expect(page.getByTestId('chart-bars')).toBeVisible({ timeout: 60_000 });
       await noSidewaysOverflow(page);
+      // The duplication figures first, in view, with the focus.
+      const summary = page.getByTestId('compare-summary');
+      await expect(summary).toBeFocused();
+      const box = await summary.boundingBox();
+      expect((box?.y ?? -1) >= 0 && (box?.y ?? 0) + (box?.height ?? 0) <= size.height).toBe(true);
+      if (size === SIZES[0]) {
+        // Meaning never by colour alone: hatched partial-read bars, a dash per worker, large ticks.
+        const fills = await page
+          .getByTestId('chart-bars')
+          .locator('.recharts-bar-rectangle path')
+          .evaluateAll((paths) => paths.map((p) => p.getAttribute('fill') ?? ''));
+        expect(fills.filter((f) => f.startsWith('url(#hatch-partial')).length).toBeGreaterThan(0);
+        expect(fills.filter((f) => f.startsWith('#')).length).toBeGreaterThan(0);
+        const dashes = await page
+          .getByTestId('chart-timeline-full')
+          .locator('.recharts-line-curve')
+          .evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'));
+        expect(new Set(dashes).size).toBe(dashes.length);
+        expect(dashes.filter((d) => d === 'solid' || d === '')).toHaveLength(1);
+        const sizes = await page
+          .locator('.recharts-cartesian-axis-tick-value')
+          .evaluateAll((ticks) => ticks.map((t) => Number(t.getAttribute('font-size'))));
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+      }
       if (size === SIZES[0]) await expectNoAxeViolations(page, 'compare with its charts');
       await page.mouse.move(1, 1);
       await page.screenshot({

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { HostInfo, LabError, RunPhase } from '../../../shared/api';
 import { errorText } from '../error-text';
 import type { MemorySample } from '../../../shared/memory';
@@ -105,6 +105,9 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
       });
   };
 
+  const summaryRef = useRef<HTMLElement>(null);
+  useEffect(() => summaryRef.current?.focus(), [report]);
+
   const summary = (index: 0 | 1): string | null => {
     const strategy = report?.strategies[index];
     if (!strategy) return null;
@@ -117,7 +120,10 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
   };
 
   return (
-    <main className="lesson lesson--wide" data-testid="lesson-compare">
+    <main
+      className={outcome || busy ? 'lesson lesson--wide lesson--ran' : 'lesson lesson--wide'}
+      data-testid="lesson-compare"
+    >
       <div className="lesson__setup" tabIndex={0} aria-label={t('app.setupRegion')}>
         <header className="lesson__header">
           <h2 className="lesson__title">{t('compare.title')}</h2>
@@ -172,14 +178,6 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           </p>
         )}
         <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />
-        {outcome && outcome.outcome !== 'complete' && <StoppedPanel stopped={outcome} />}
-        {report && (
-          <section className="panel takeaway" data-testid="compare-summary">
-            <p data-testid="summary-full">{summary(0)}</p>
-            <p data-testid="summary-partial">{summary(1)}</p>
-            <p>{t('compare.takeaway')}</p>
-          </section>
-        )}
       </div>
       <div
         className="lesson__outcome"
@@ -202,6 +200,25 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           </>
         )}
         {!busy && !outcome && <p className="process-map__empty">{t('memory.empty')}</p>}
+        {!busy && outcome && outcome.outcome !== 'complete' && <StoppedPanel stopped={outcome} />}
+        {!busy && report && (
+          // The key figures first, on screen right after a run, with the focus.
+          <section
+            ref={summaryRef}
+            tabIndex={-1}
+            className="panel headline"
+            data-testid="compare-summary"
+            aria-label={t('results.headline')}
+          >
+            <p className="headline__line" data-testid="summary-full">
+              {summary(0)}
+            </p>
+            <p className="headline__line" data-testid="summary-partial">
+              {summary(1)}
+            </p>
+            <p>{t('compare.takeaway')}</p>
+          </section>
+        )}
         {!busy && report && (
           <>
             <MemoryBarsChart report={report} />

@@ -31,7 +31,21 @@ export function ErrorPanel({
         : error.name === 'CancelledError'
           ? t('error.cancelled')
           : t('error.other');
-  const raised = error.cause ? `${error.cause.name}: ${error.cause.message}` : error.message;
+  // The lab's own errors are said from their fields, in the UI's language; a task's error as it was raised.
+  const raised =
+    error.name === 'CancelledError'
+      ? t('error.cancelledRaised')
+      : error.name === 'TerminatedWorkerError'
+        ? t('error.terminatedRaised', {
+            pid: error.workerPid ?? '?',
+            how:
+              error.signal != null
+                ? t('error.bySignal', { signal: error.signal })
+                : t('error.withCode', { code: error.exitCode ?? '?' }),
+          })
+        : error.cause
+          ? `${error.cause.name}: ${error.cause.message}`
+          : error.message;
   return (
     <section
       className="panel error-panel"

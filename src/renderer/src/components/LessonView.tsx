@@ -52,7 +52,10 @@ export function LessonView({
   // A cancelled run shows where it stopped and nothing it had half measured.
   const complete = run.status === 'finished' && report !== null;
   return (
-    <main className="lesson" data-testid={`lesson-${lesson.id}`}>
+    <main
+      className={run.status === 'idle' ? 'lesson' : 'lesson lesson--ran'}
+      data-testid={`lesson-${lesson.id}`}
+    >
       <div className="lesson__setup" tabIndex={0} aria-label={t('app.setupRegion')}>
         <header className="lesson__header">
           <h2 className="lesson__title">{t(`lessons.${lesson.id}.title`)}</h2>

@@ -72,7 +72,7 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
                 </pattern>
               ))}
           </defs>
-          <XAxis dataKey="name" tick={{ fontSize: 16, fill: TICK_INK }} />
+          <XAxis dataKey="name" tick={{ fontSize: 16, fill: TICK_INK }} interval={0} />
           <YAxis {...mibAxis(t('memory.axisMiB'), format)} />
           <Tooltip formatter={mibTooltip} />
           <Legend {...legendProps(bars.map((bar) => bar.key))} />

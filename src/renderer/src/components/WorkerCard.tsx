@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ReadRecord } from '../../../shared/report';
 import { useI18n } from '../i18n';
+import { bookkeepingHint, SUGGESTED_ROWS } from '../memory/worker-memory';
 import type { WorkerView } from '../state/run-state';
 import { GlobalList } from './GlobalList';
-
-/** Rows at which a worker's data clearly outweighs its own bookkeeping, suggested when a run's does not. */
-const SUGGESTED_ROWS = 1_000_000;
 
 /** What the worker's memory did during the run, from the report: its growth over the baseline and the dataset it held. */
 export interface WorkerMemory {
@@ -47,10 +45,6 @@ function ReadSummary({ reads }: { reads: readonly ReadRecord[] }): ReactNode {
   );
 }
 
-/** What the worker's memory grew by beyond the data it holds, both measured: its own bookkeeping. */
-const bookkeeping = (memory: WorkerMemory): number =>
-  Math.max(0, (memory.growth ?? 0) - memory.datasetBytes);
-
 /** One worker process: pid, state, the copies it received, its tasks and what each returned, and what that cost. */
 export function WorkerCard({
   worker,
@@ -62,7 +56,8 @@ export function WorkerCard({
   /** The chunks it read from my_database.xlsx in the run, from the report. */
   reads?: readonly ReadRecord[];
 }): ReactNode {
-  const { t, format } = useI18n();
+  const { t, format, count } = useI18n();
+  const hint = memory ? bookkeepingHint(memory.growth, memory.datasetBytes, memory.rows) : null;
   return (
     <article
       className={`process-card process-card--worker process-card--${worker.state}`}
@@ -119,12 +114,12 @@ export function WorkerCard({
             figure: memory.figure,
             held: format.bytes(memory.datasetBytes),
           })}
-          {bookkeeping(memory) > memory.datasetBytes && (
+          {hint && (
             <span className="process-card__hint" data-testid="worker-bookkeeping">
               {' '}
-              {t('map.memorySmall', { overhead: format.bytes(bookkeeping(memory)) })}
-              {memory.rows < SUGGESTED_ROWS &&
-                ` ${t('map.memoryTryMore', { rows: format.count(SUGGESTED_ROWS) })}`}
+              {t('map.memorySmall', { overhead: format.bytes(hint.overhead) })}
+              {hint.suggestRows &&
+                ` ${t('map.memoryTryMore', { rows: count('rows', SUGGESTED_ROWS) })}`}
             </span>
           )}
         </p>

@@ -21,10 +21,10 @@ export const CHART_COLORS = {
   workers: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D00', '#555555'],
 } as const;
 
-/** Each worker's line dash, so lines differ in greyscale and for every eye. */
+/** Each worker's line dash (the parent's line is the only solid one), so lines differ in greyscale and for every eye. */
 export const WORKER_DASHES = [
-  '',
-  '10 5',
+  '14 4',
+  '6 4',
   '3 4',
   '12 4 3 4',
   '6 3 6 3 1 3',

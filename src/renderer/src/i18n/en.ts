@@ -112,7 +112,7 @@ export const en = {
     dataframe: 'DataFrame {rows} rows × 1 column ({size})',
     memory: 'Holds {held} of dataset; its memory grew by {growth} ({figure}).',
     memorySmall: 'Its own bookkeeping ({overhead} beyond the data) outweighs the data it holds.',
-    memoryTryMore: 'Try {rows} rows to see the data dominate.',
+    memoryTryMore: 'Try {rows} to see the data dominate.',
     read: 'Read {compressed} of the sheet’s {sheetCompressed} in the file ({share}) and inflated {uncompressed}, from row {row} on.',
     crcVerified: 'Every byte it inflated matched its CRC-32 checksum.',
     crcNotReached:
@@ -167,6 +167,11 @@ export const en = {
       'The operating system ended the worker process (killed, out of memory, or it exited). Its tasks never finished; the parent noticed and stopped the run instead of waiting forever.',
     cancelledMeaning:
       'The tasks not yet started were dropped; workers that were busy stopped. The pool is ready for the next run.',
+    cancelledRaised: 'CancelledError: the run was cancelled before it finished.',
+    terminatedRaised:
+      'TerminatedWorkerError: the worker process pid {pid} ended {how} while it ran a task.',
+    bySignal: 'by the signal {signal}',
+    withCode: 'with exit code {code}',
   },
   compare: {
     title: 'Memory: a full copy against a partial read',

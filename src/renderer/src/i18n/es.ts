@@ -111,7 +111,7 @@ export const es: Translations = {
     memory: 'Guarda {held} del dataset; su memoria creció {growth} ({figure}).',
     memorySmall:
       'Su propia administración ({overhead} además de los datos) pesa más que los datos que guarda.',
-    memoryTryMore: 'Prueba con {rows} filas para ver que dominan los datos.',
+    memoryTryMore: 'Prueba con {rows} para ver que dominan los datos.',
     read: 'Leyó {compressed} de los {sheetCompressed} que ocupa la hoja en el archivo ({share}) y descomprimió {uncompressed}, desde la fila {row}.',
     crcVerified: 'Cada byte que descomprimió coincidió con su suma de verificación CRC-32.',
     crcNotReached:
@@ -168,6 +168,11 @@ export const es: Translations = {
       'El sistema operativo terminó el proceso worker (lo mataron, se quedó sin memoria o salió). Sus tareas nunca terminaron; el padre lo notó y detuvo la ejecución en vez de esperar para siempre.',
     cancelledMeaning:
       'Las tareas que no habían empezado se descartaron; los workers ocupados se detuvieron. El pool está listo para la próxima ejecución.',
+    cancelledRaised: 'CancelledError: la ejecución se canceló antes de terminar.',
+    terminatedRaised:
+      'TerminatedWorkerError: el proceso worker pid {pid} terminó {how} mientras ejecutaba una tarea.',
+    bySignal: 'por la señal {signal}',
+    withCode: 'con el código de salida {code}',
   },
   compare: {
     title: 'Memoria: copia completa contra lectura parcial',
