@@ -4,6 +4,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -74,6 +75,38 @@ function endLabels(
 }
 
 /**
+ * The transient peaks worth a label: the parent's, and the highest worker's,
+ * each when it stands well above (15% of the chart) where that process ends.
+ */
+function transientPeaks(
+  series: ReturnType<typeof timelineRows>['series'],
+  rows: ReturnType<typeof timelineRows>['rows'],
+): Array<{ key: string; t: number; value: number; role: 'main' | 'worker' }> {
+  const max = Math.max(
+    1,
+    ...rows.flatMap((row) =>
+      Object.entries(row)
+        .filter(([k]) => k !== 't')
+        .map(([, v]) => v ?? 0),
+    ),
+  );
+  const peaks = series.map((s) => {
+    let best = { t: 0, value: -Infinity };
+    for (const row of rows) {
+      const value = row[s.key];
+      if (value !== null && value !== undefined && value > best.value)
+        best = { t: row.t ?? 0, value };
+    }
+    const end = rows.at(-1)?.[s.key] ?? best.value;
+    return { key: s.key, role: s.role, ...best, rise: best.value - (end ?? best.value) };
+  });
+  const tall = peaks.filter((p) => p.rise > 0.15 * max);
+  const parent = tall.find((p) => p.role === 'main');
+  const worker = tall.filter((p) => p.role === 'worker').sort((a, b) => b.value - a.value)[0];
+  return [parent, worker].filter((p) => p !== undefined);
+}
+
+/**
  * Each process's memory (USS, or RSS where there is none) over the run, one
  * line per process (the parent solid black, each worker its own colour and
  * dash, named at its end), with the run's phases marked on the time axis.
@@ -95,6 +128,7 @@ export function MemoryTimelineChart({
     s.role === 'main' ? t('memory.parent') : t('memory.worker', { n: (s.slot ?? 0) + 1 });
   const lastT = rows.at(-1)?.t ?? 0;
   const labelled = endLabels(series, rows);
+  const peaks = transientPeaks(series, rows);
   return (
     <ChartPanel
       title={subtitle ? `${title}: ${subtitle}` : title}
@@ -130,6 +164,23 @@ export function MemoryTimelineChart({
                 position: 'insideTopLeft',
                 fontSize: 15,
                 fontWeight: 700,
+                fill: TICK_INK,
+              }}
+            />
+          ))}
+          {peaks.map((peak) => (
+            <ReferenceDot
+              key={`peak-${peak.key}`}
+              x={peak.t}
+              y={peak.value}
+              r={6}
+              fill="#ffffff"
+              stroke={TICK_INK}
+              strokeWidth={2}
+              label={{
+                value: t('memory.peak', { value: format.fixed(peak.value, 0) }),
+                position: 'top',
+                fontSize: 14,
                 fill: TICK_INK,
               }}
             />

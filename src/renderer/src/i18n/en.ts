@@ -205,6 +205,7 @@ export const en = {
       'The parent’s copy plus the workers’ measured growth, beside the ideal: (N+1)·D for full copies, 2·D for partial reads.',
     timelineTitle: 'Memory of each process during the run ({figure})',
     timelineNote: 'Sampled from the operating system every 50 ms.',
+    peak: 'brief peak {value} MiB',
     peaksNote:
       'Brief peaks are not what a process keeps: the parent peaks while it writes my_database.xlsx (the XML and compression buffers of the write, freed when it ends), and a worker peaks while it receives a copy (the message being decoded next to the copy it becomes) or reads a block (the compressed and inflated bytes of that block). What each process holds at the end is in the bars and the table.',
     full: 'Full copy',

@@ -205,6 +205,7 @@ export const es: Translations = {
     scalingNote:
       'La copia del padre más el crecimiento medido de los workers, junto al ideal: (N+1)·D para copias completas, 2·D para lecturas parciales.',
     timelineTitle: 'Memoria de cada proceso durante la ejecución ({figure})',
+    peak: 'pico breve {value} MiB',
     peaksNote:
       'Los picos breves no son lo que un proceso conserva: el padre sube mientras escribe my_database.xlsx (los búferes de XML y de compresión de la escritura, que se liberan al terminar), y un worker sube mientras recibe una copia (el mensaje que se decodifica junto a la copia en que se convierte) o lee un bloque (los bytes comprimidos y descomprimidos de ese bloque). Lo que cada proceso guarda al final está en las barras y en la tabla.',
     timelineNote: 'Muestreada del sistema operativo cada 50 ms.',
