@@ -151,13 +151,6 @@ export default tseslint.config(
     },
   },
   {
-    // Tests check contracts across layers (the lab's writer against the worker's
-    // reader, say); they are not shipped, so only the electron rule holds there.
-    files: ['src/**/*.test.ts'],
-    ignores: ['src/main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
-  },
-  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -183,5 +176,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tests check contracts across layers (the lab's writer against the worker's
+    // reader, say); they are not shipped, so only the electron rule holds there.
+    // Last, so that it holds over every layer's rules, the renderer's included.
+    files: ['src/**/*.test.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
   },
 );

@@ -8,6 +8,7 @@ import type { ExperimentDefinition, ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySample } from './memory';
 import type { CompareParams, RunParams } from './params';
 import type { CompareOutcome, RunReport } from './report';
+import type { ExcelMessageKey, ExcelParams } from './excel-messages';
 
 /** What the UI needs to show a lesson: its definition without the code that builds task arguments (a function does not cross a process boundary). */
 export type LessonInfo = Omit<ExperimentDefinition, 'taskArgs'> & {
@@ -133,7 +134,14 @@ export type ErrorDetail =
       maxRows: number;
       maxWorkers: number;
     }
-  | { code: 'run-in-progress' };
+  | { code: 'run-in-progress' }
+  | {
+      code: 'excel';
+      key: ExcelMessageKey;
+      params: ExcelParams;
+      file: string;
+      row: number | null;
+    };
 
 /** The error a command answers with: a name the UI can switch on, a message it can show, and its detail. */
 export interface CommandError {

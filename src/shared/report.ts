@@ -2,7 +2,7 @@
  * The JSON run report: what `lab run --json` prints, what the UI receives at
  * the end of a run, and what the tests check. One shape for every host.
  */
-import type { RunPhase } from './api';
+import type { ErrorDetail, RunPhase } from './api';
 import type { ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySample, MemorySnapshot } from './memory';
 import type { CompareParams, RunParams } from './params';
@@ -18,7 +18,9 @@ export interface ReportError {
   /** The task that raised or was running; null when unknown. */
   taskIndex: number | null;
   /** The error as raised inside the worker (its class and message), when it came from a task. */
-  cause: { name: string; message: string } | null;
+  cause: { name: string; message: string; detail?: ErrorDetail } | null;
+  /** What a parent-side error means, as a code with values (a workbook that cannot be written, say). */
+  detail?: ErrorDetail;
   /** For a terminated worker: its exit code and signal. */
   exitCode?: number | null;
   signal?: string | null;

@@ -5,6 +5,7 @@
  * dataset arrive as real copies. Each side checks what it receives with the
  * guards below before acting on it.
  */
+import type { ErrorDetail } from './api';
 import type { ExperimentId } from './experiments';
 import type { GlobalSummary, MemorySnapshot } from './memory';
 import type { ReadRecord } from './report';
@@ -14,6 +15,8 @@ export interface SerializedError {
   name: string;
   message: string;
   stack: string;
+  /** What it means as a code with values, for the UI's language (the lab's own errors have one). */
+  detail?: ErrorDetail;
 }
 
 /** What the parent sends before a run's first task: the code and the copies of the globals it uses. */
@@ -122,10 +125,12 @@ export function isMainToWorker(value: unknown): value is MainToWorker {
 /** Turns anything thrown into a `SerializedError`. */
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
+    const detail = (error as { detail?: ErrorDetail }).detail;
     return {
       name: error.name,
       message: error.message,
       stack: error.stack ?? `${error.name}: ${error.message}`,
+      ...(detail ? { detail } : {}),
     };
   }
   const message = String(error);

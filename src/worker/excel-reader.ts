@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import { CancelledError } from '../shared/cancelled-error';
 import { ExcelError } from '../shared/excel-error';
+import { excerpt } from '../shared/excel-messages';
 import { DATASET_COLUMN } from '../shared/experiments';
 import type { ReadStats } from '../shared/report';
 import {
@@ -85,14 +86,11 @@ class Tally {
 
 function fileProblem(file: string, path: string, error: unknown): ExcelError | null {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return new ExcelError(file, null, `the file does not exist (looked for ${path})`);
+  if (code === 'ENOENT') return new ExcelError(file, null, 'file-missing', { path });
   if (code === 'EACCES' || code === 'EPERM')
-    return new ExcelError(file, null, `the file cannot be read (permission denied: ${path})`);
-  if (code === 'EISDIR')
-    return new ExcelError(file, null, `this is a folder, not a workbook (${path})`);
-  if (code === 'EIO')
-    return new ExcelError(file, null, `the disk could not read the file (${path})`);
+    return new ExcelError(file, null, 'file-denied', { path });
+  if (code === 'EISDIR') return new ExcelError(file, null, 'file-is-folder', { path });
+  if (code === 'EIO') return new ExcelError(file, null, 'file-io', { path });
   return null;
 }
 
@@ -137,14 +135,8 @@ function scannerConsumer(scanner: SheetScanner): (chunk: Buffer | null) => boole
     rest = buf.subarray(scanner.feed(buf));
     if (!scanner.done && rest.length > MAX_ROW_BYTES)
       throw scanner.inProlog
-        ? new SheetProblem(
-            null,
-            'the sheet has more than 1 MiB of markup in one tag before its rows',
-          )
-        : new SheetProblem(
-            scanner.currentRow,
-            `the row is longer than 1 MiB (a row of my_data takes about 40 bytes): the file is damaged or hostile`,
-          );
+        ? new SheetProblem(null, 'prolog-too-long')
+        : new SheetProblem(scanner.currentRow, 'row-too-long');
     return scanner.done;
   };
 }
@@ -261,10 +253,7 @@ class ChunkRead {
   /** The header must be the text `my_data`. */
   async checkHeader(cell: CellData | null, sheetEnded: boolean): Promise<void> {
     if (!cell && sheetEnded)
-      throw new SheetProblem(
-        null,
-        `the sheet is empty: row 1 should hold the header "${DATASET_COLUMN}" and the rows below it the data`,
-      );
+      throw new SheetProblem(null, 'sheet-empty', { column: DATASET_COLUMN });
     const found = headerText(cell);
     let text = found.text;
     if (found.sharedString !== null && this.layout.sharedStrings)
@@ -280,17 +269,20 @@ async function describe(
   archive: ZipArchive | null,
   layout: WorkbookLayout | null,
 ): Promise<unknown> {
-  if (error instanceof DamagedFileError) return new ExcelError(file, null, error.message);
+  if (error instanceof DamagedFileError) return new ExcelError(file, null, error.key, error.params);
   if (!(error instanceof SheetProblem)) return error;
-  let problem = error.problem;
   if (error.sharedString !== null && archive && layout?.sharedStrings) {
+    // A text cell: quote its text from the shared strings.
     const text = await sharedString(archive, layout.sharedStrings, error.sharedString).catch(
       () => null,
     );
     if (text !== null)
-      problem = `${problem} "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+      return new ExcelError(file, error.row, 'text-cell', {
+        column: DATASET_COLUMN,
+        text: excerpt(text),
+      });
   }
-  return new ExcelError(file, error.row, problem);
+  return new ExcelError(file, error.row, error.key, error.params);
 }
 
 /** Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's `my_data` column. */
@@ -331,10 +323,12 @@ export async function readExcelChunk(
     });
     await read.checkHeader(sheet.header, sheet.ended && sheet.lastRow === 0);
     if (sheet.got < nrows)
-      throw new SheetProblem(
-        null,
-        `the task needs data rows ${skiprows} to ${skiprows + nrows - 1}, but the sheet ends after ${Math.max(0, sheet.lastRow - 1)} data rows (its last row is row ${sheet.lastRow})`,
-      );
+      throw new SheetProblem(null, 'sheet-ends', {
+        first: skiprows,
+        last: skiprows + nrows - 1,
+        rows: Math.max(0, sheet.lastRow - 1),
+        lastRow: sheet.lastRow,
+      });
     options.onProgress?.(sheet.got);
     const { tally } = read;
     const stats: ReadStats = {

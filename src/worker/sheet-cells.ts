@@ -4,6 +4,12 @@
  * errors: which row a `<row>` is, what a cell of `my_data` holds, and when
  * that is not a number a student can sum.
  */
+import {
+  excelMessage,
+  excerpt,
+  type ExcelMessageKey,
+  type ExcelParams,
+} from '../shared/excel-messages';
 import { DATASET_COLUMN } from '../shared/experiments';
 
 /** Excel's last row. */
@@ -14,10 +20,12 @@ export class SheetProblem extends Error {
   override name = 'SheetProblem';
   constructor(
     readonly row: number | null,
-    readonly problem: string,
+    readonly key: ExcelMessageKey,
+    readonly params: ExcelParams = {},
     /** For a text cell stored as a shared string: its index, so the reader can quote the text. */
     readonly sharedString: number | null = null,
   ) {
+    const problem = excelMessage(key, params);
     super(row === null ? problem : `row ${row}: ${problem}`);
   }
 }
@@ -37,16 +45,12 @@ export class RowNumbers {
     }
     const row = typeof r === 'number' ? r : /^\d{1,7}$/.test(r) ? Number(r) : Number.NaN;
     if (!(row >= 1 && row <= MAX_SHEET_ROW))
-      throw new SheetProblem(
-        null,
-        `a row is numbered "${String(r).slice(0, 20)}": row numbers are whole numbers from 1 to ${MAX_SHEET_ROW.toLocaleString('en-US')}`,
-      );
-    if (row === this.last) throw new SheetProblem(row, 'the row number appears twice in the sheet');
-    if (row < this.last)
-      throw new SheetProblem(
-        row,
-        `the row comes after row ${this.last}: the rows are out of order`,
-      );
+      throw new SheetProblem(null, 'row-number', {
+        given: String(r).slice(0, 20),
+        max: MAX_SHEET_ROW,
+      });
+    if (row === this.last) throw new SheetProblem(row, 'duplicate-row');
+    if (row < this.last) throw new SheetProblem(row, 'row-out-of-order', { previous: this.last });
     if (row > this.last + 1) throw this.gap(row);
     this.last = row;
     return row;
@@ -55,29 +59,24 @@ export class RowNumbers {
   private gap(row: number): SheetProblem {
     const first = this.last + 1;
     if (this.last === 0)
-      return new SheetProblem(
-        1,
-        `the sheet starts at row ${row}, but row 1 should hold the header "${DATASET_COLUMN}"`,
-      );
-    const missing =
-      first === row - 1 ? 'the row is missing' : `rows ${first}–${row - 1} are missing`;
-    return new SheetProblem(
-      first,
-      `${missing} (the sheet goes from row ${this.last} to row ${row})`,
-    );
+      return new SheetProblem(1, 'header-row-missing', { row, column: DATASET_COLUMN });
+    return first === row - 1
+      ? new SheetProblem(first, 'row-missing', { previous: this.last, next: row })
+      : new SheetProblem(first, 'rows-missing', {
+          first,
+          last: row - 1,
+          previous: this.last,
+          next: row,
+        });
   }
 }
 
 /** The column letters of a cell reference (`A12` → `A`), or null when it is not one. */
 export function columnOf(reference: string, row: number): string {
   const match = /^([A-Z]{1,3})(\d{1,7})$/.exec(reference);
-  if (!match)
-    throw new SheetProblem(
-      row,
-      `a cell has the reference "${reference.slice(0, 20)}", which is not a cell address`,
-    );
+  if (!match) throw new SheetProblem(row, 'bad-reference', { reference: reference.slice(0, 20) });
   if (Number(match[2]) !== row)
-    throw new SheetProblem(row, `the cell ${reference} is inside row ${row}: the sheet is damaged`);
+    throw new SheetProblem(row, 'cell-in-wrong-row', { reference, row });
   return match[1] as string;
 }
 
@@ -104,11 +103,7 @@ export interface CellContext {
 
 const XSD_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const XML_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
-const MUST = `"${DATASET_COLUMN}" must hold a number, but the cell holds`;
-
-function quote(text: string): string {
-  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
-}
+const column = DATASET_COLUMN;
 
 /**
  * A number as xsd:double writes it in decimal (`12`, `-0.5`, `1.5E3`), the
@@ -120,12 +115,13 @@ export function parseDecimal(text: string, row: number): number {
   if (XSD_DECIMAL.test(trimmed)) {
     const value = Number(trimmed);
     if (Number.isFinite(value)) return value;
-    throw new SheetProblem(row, `${MUST} ${quote(trimmed)}, too large for a number`);
+    throw new SheetProblem(row, 'number-too-large', { column, value: excerpt(trimmed) });
   }
-  if (/^[+-]?INF$/.test(trimmed)) throw new SheetProblem(row, `${MUST} ${trimmed}, an infinity`);
-  if (trimmed === 'NaN') throw new SheetProblem(row, `${MUST} NaN, "not a number"`);
-  if (trimmed === '') throw new SheetProblem(row, `"${DATASET_COLUMN}" is empty in this row`);
-  throw new SheetProblem(row, `${MUST} ${quote(trimmed)}, which is not a decimal number`);
+  if (/^[+-]?INF$/.test(trimmed))
+    throw new SheetProblem(row, 'number-infinite', { column, value: trimmed });
+  if (trimmed === 'NaN') throw new SheetProblem(row, 'number-nan', { column });
+  if (trimmed === '') throw new SheetProblem(row, 'cell-empty', { column });
+  throw new SheetProblem(row, 'not-decimal', { column, value: excerpt(trimmed) });
 }
 
 /** The number a `my_data` cell holds, or the error that says why it holds none. */
@@ -134,38 +130,36 @@ export function cellNumber(cell: CellData, context: CellContext): number {
   switch (type) {
     case null:
     case 'n': {
-      if (value === null || value.replace(XML_SPACE, '') === '') {
-        if (cell.formula)
-          throw new SheetProblem(
-            row,
-            `the cell holds a formula without a computed value; open the file in Excel or LibreOffice and save it to store one`,
-          );
-        throw new SheetProblem(row, `"${DATASET_COLUMN}" is empty in this row`);
-      }
+      if (value === null || value.replace(XML_SPACE, '') === '')
+        throw new SheetProblem(row, cell.formula ? 'formula-no-value' : 'cell-empty', { column });
       const number = parseDecimal(value, row);
-      if (context.dateStyles.has(cell.style))
-        throw new SheetProblem(
-          row,
-          `the cell holds a date (it is formatted as a date or a time), not a number`,
-        );
+      if (context.dateStyles.has(cell.style)) throw new SheetProblem(row, 'date-cell');
       return number;
     }
     case 's': {
       const index = /^\d+$/.test(value ?? '') ? Number(value) : -1;
-      throw new SheetProblem(row, `${MUST} the text`, index >= 0 ? index : null);
+      throw new SheetProblem(
+        row,
+        'text-cell-unknown',
+        { column, index },
+        index >= 0 ? index : null,
+      );
     }
     case 'inlineStr':
-      throw new SheetProblem(row, `${MUST} the text ${quote(cell.inlineText ?? '')}`);
+      throw new SheetProblem(row, 'text-cell', { column, text: excerpt(cell.inlineText ?? '') });
     case 'str':
-      throw new SheetProblem(row, `${MUST} the text ${quote(value ?? '')} (a formula's result)`);
+      throw new SheetProblem(row, 'formula-text', { column, text: excerpt(value ?? '') });
     case 'b':
-      throw new SheetProblem(row, `${MUST} the boolean ${value === '1' ? 'TRUE' : 'FALSE'}`);
+      throw new SheetProblem(row, 'boolean-cell', {
+        column,
+        value: value === '1' ? 'TRUE' : 'FALSE',
+      });
     case 'e':
-      throw new SheetProblem(row, `${MUST} the error value ${quote(value ?? '')}`);
+      throw new SheetProblem(row, 'error-cell', { column, value: excerpt(value ?? '') });
     case 'd':
-      throw new SheetProblem(row, `${MUST} the date ${quote(value ?? '')}, not a number`);
+      throw new SheetProblem(row, 'date-value', { column, value: excerpt(value ?? '') });
     default:
-      throw new SheetProblem(row, `the cell has the unknown type t=${quote(type)}`);
+      throw new SheetProblem(row, 'unknown-type', { type: excerpt(type) });
   }
 }
 
@@ -184,12 +178,9 @@ export function headerText(cell: CellData | null): {
 
 /** The error for a header that is not `my_data`. */
 export function headerProblem(found: string | null): SheetProblem {
-  return new SheetProblem(
-    1,
-    found === null
-      ? `the header of column A should be "${DATASET_COLUMN}", but the cell holds no text`
-      : `the header of column A should be "${DATASET_COLUMN}", but it is ${quote(found)}`,
-  );
+  return found === null
+    ? new SheetProblem(1, 'header-no-text', { column })
+    : new SheetProblem(1, 'header-wrong', { column, found: excerpt(found) });
 }
 
 const DATE_FORMAT_IDS = new Set([

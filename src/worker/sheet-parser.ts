@@ -10,6 +10,7 @@
  * text buffer never grows past that.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { DATASET_COLUMN } from '../shared/experiments';
 import { DamagedFileError } from './zip-archive';
 import { MAX_ROW_BYTES, type ScanTarget } from './sheet-scanner';
 import {
@@ -72,10 +73,7 @@ export class SheetParser {
       this.sinceTag += slice.length;
       this.write(this.decode(slice, false));
       if (this.sinceTag > MAX_ROW_BYTES)
-        throw new SheetProblem(
-          this.inSheetData ? this.currentRow : null,
-          `more than 1 MiB of text without a tag: the sheet is damaged or hostile`,
-        );
+        throw new SheetProblem(this.inSheetData ? this.currentRow : null, 'text-too-long');
     }
   }
 
@@ -86,7 +84,7 @@ export class SheetParser {
     try {
       this.parser.close();
     } catch (error) {
-      throw new DamagedFileError(`the sheet is not valid XML (${(error as Error).message})`);
+      throw new DamagedFileError('sheet-not-xml', { reason: (error as Error).message });
     }
   }
 
@@ -94,7 +92,7 @@ export class SheetParser {
     try {
       return this.decoder.decode(slice, { stream: !end });
     } catch {
-      throw new DamagedFileError('the sheet is not valid UTF-8 text');
+      throw new DamagedFileError('sheet-not-utf8');
     }
   }
 
@@ -103,7 +101,7 @@ export class SheetParser {
       this.parser.write(text);
     } catch (error) {
       if (error instanceof SheetProblem || error instanceof DamagedFileError) throw error;
-      throw new DamagedFileError(`the sheet is not valid XML (${(error as Error).message})`);
+      throw new DamagedFileError('sheet-not-xml', { reason: (error as Error).message });
     }
   }
 
@@ -180,7 +178,7 @@ export class SheetParser {
       return;
     }
     if (row < this.target.firstRow || row > this.target.lastRow) return;
-    if (!this.rowCell) throw new SheetProblem(row, `"my_data" is empty in this row`);
+    if (!this.rowCell) throw new SheetProblem(row, 'cell-empty', { column: DATASET_COLUMN });
     this.data[this.got] = cellNumber(this.rowCell, this.context);
     this.got += 1;
     if (this.got === 1) this.firstRowAt = performance.now();

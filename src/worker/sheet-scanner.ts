@@ -16,6 +16,7 @@
  * `MAX_ROW_BYTES`, whitespace and the parts before `<sheetData>` are dropped
  * as they pass, so any input is scanned in linear time.
  */
+import { DATASET_COLUMN } from '../shared/experiments';
 import {
   RowNumbers,
   SheetProblem,
@@ -357,7 +358,7 @@ export class SheetScanner {
       if (this.target.lastRow < this.target.firstRow) this.done = true;
       return after;
     }
-    if (!cell) throw new SheetProblem(row, `"my_data" is empty in this row`);
+    if (!cell) throw new SheetProblem(row, 'cell-empty', { column: DATASET_COLUMN });
     this.store(
       row,
       this.valueEnd > this.valueStart

@@ -66,7 +66,7 @@ function parseXml(
   try {
     parser.write(xml.toString('utf8')).close();
   } catch (error) {
-    throw new DamagedFileError(`${name} is not valid XML (${(error as Error).message})`);
+    throw new DamagedFileError('part-not-xml', { part: name, reason: (error as Error).message });
   }
 }
 
@@ -79,10 +79,9 @@ const relationshipId = (tag: SaxesTagNS): string | undefined =>
     (a) => a.local === 'id' && /officeDocument\/(2006\/)?relationships$/.test(a.uri),
   )?.value;
 
-function requirePart(archive: ZipArchive, name: string, what: string): ArchiveEntry {
+function requirePart(archive: ZipArchive, name: string): ArchiveEntry {
   const entry = archive.get(name);
-  if (!entry)
-    throw new DamagedFileError(`not a readable .xlsx workbook: it has no ${what} (${name})`);
+  if (!entry) throw new DamagedFileError('no-workbook', { part: name });
   return entry;
 }
 
@@ -126,11 +125,10 @@ async function firstSheet(
   parseXml(workbook.name, await archive.readPart(workbook), (tag) => {
     if (sheet || tag.local !== 'sheet') return;
     const id = relationshipId(tag);
-    if (id === undefined)
-      throw new DamagedFileError(`${workbook.name}: the first sheet has no relationship id (r:id)`);
+    if (id === undefined) throw new DamagedFileError('sheet-no-rel-id', { part: workbook.name });
     sheet = { name: attr(tag, 'name') ?? '?', id };
   });
-  if (!sheet) throw new DamagedFileError(`${workbook.name} lists no sheet: the workbook is empty`);
+  if (!sheet) throw new DamagedFileError('no-sheet', { part: workbook.name });
   return sheet;
 }
 
@@ -269,19 +267,23 @@ function blocksAreSound(blocks: FlushBlock[], sheet: ArchiveEntry): boolean {
 export async function readLayout(archive: ZipArchive): Promise<WorkbookLayout> {
   const rootRels = await relationships(archive, '');
   const workbookName = ofType(rootRels, '/officeDocument')?.target ?? 'xl/workbook.xml';
-  const workbook = requirePart(archive, workbookName, 'workbook part');
+  const workbook = requirePart(archive, workbookName);
   const sheetRef = await firstSheet(archive, workbook);
   const rels = await relationships(archive, workbook.name);
   const target = rels.get(sheetRef.id);
   if (!target)
-    throw new DamagedFileError(
-      `${workbook.name} lists the sheet "${sheetRef.name}" first, but its relationship ${sheetRef.id} is missing`,
-    );
+    throw new DamagedFileError('sheet-rel-missing', {
+      part: workbook.name,
+      sheet: sheetRef.name,
+      id: sheetRef.id,
+    });
   const sheet = archive.get(target.target);
   if (!sheet)
-    throw new DamagedFileError(
-      `${workbook.name} lists the sheet "${sheetRef.name}" first, at ${target.target}, but the file has no such part`,
-    );
+    throw new DamagedFileError('sheet-part-missing', {
+      part: workbook.name,
+      sheet: sheetRef.name,
+      target: target.target,
+    });
   const sharedTarget = ofType(rels, '/sharedStrings');
   const index = await rowIndexOf(archive, rootRels, sheet);
   return {

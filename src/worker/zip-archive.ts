@@ -15,11 +15,18 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { constants, createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
+import { excelMessage, type ExcelMessageKey, type ExcelParams } from '../shared/excel-messages';
 import * as yauzl from 'yauzl';
 
 /** The file is damaged, hostile, or a kind of zip the lab does not read; the message says which. */
 export class DamagedFileError extends Error {
   override name = 'DamagedFileError';
+  constructor(
+    readonly key: ExcelMessageKey,
+    readonly params: ExcelParams = {},
+  ) {
+    super(excelMessage(key, params));
+  }
 }
 
 export interface ArchiveEntry {
@@ -86,11 +93,11 @@ function entryStream(state: StreamState, generator: AsyncGenerator<Buffer>): Ent
   };
 }
 
-function describeYauzlError(error: Error): string {
+function describeYauzlError(error: Error): DamagedFileError {
   const text = error.message;
   if (/end of central directory record signature not found/i.test(text))
-    return 'not a readable .xlsx workbook (the file is not a zip archive, or it was cut short)';
-  return `the file is damaged (${text})`;
+    return new DamagedFileError('not-a-zip');
+  return new DamagedFileError('zip-damaged', { reason: text });
 }
 
 /** An .xlsx opened for reading; close it when done. */
@@ -111,11 +118,11 @@ export class ZipArchive {
       isDirectory: s.isDirectory(),
     }));
     if (isDirectory) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
-    if (size === 0) throw new DamagedFileError('the file is empty (0 bytes)');
+    if (size === 0) throw new DamagedFileError('file-empty');
     const zip = await yauzl
       .openPromise(path, { autoClose: false, strictFileNames: false })
       .catch((error: NodeJS.ErrnoException) => {
-        throw error.code ? error : new DamagedFileError(describeYauzlError(error));
+        throw error.code ? error : describeYauzlError(error);
       });
     // Errors closing the file would otherwise be thrown from an event.
     zip.on('error', () => undefined);
@@ -141,9 +148,7 @@ export class ZipArchive {
    */
   async readPart(entry: ArchiveEntry, limit: number = ZIP_LIMITS.metadataBytes): Promise<Buffer> {
     const tooLarge = (): DamagedFileError =>
-      new DamagedFileError(
-        `${entry.name} inflates to more than ${limit / 1024 / 1024} MiB, far more than a workbook part needs: the file is damaged or hostile`,
-      );
+      new DamagedFileError('part-too-large', { part: entry.name, limit: limit / 1024 / 1024 });
     if (entry.compressedSize > limit || entry.uncompressedSize > limit) throw tooLarge();
     const raw =
       entry.compressedSize === 0
@@ -160,13 +165,13 @@ export class ZipArchive {
       }
     }
     if (data.length !== entry.uncompressedSize)
-      throw new DamagedFileError(
-        `${entry.name} is damaged: it holds ${data.length} bytes, its header says ${entry.uncompressedSize}`,
-      );
+      throw new DamagedFileError('part-size-mismatch', {
+        part: entry.name,
+        actual: data.length,
+        declared: entry.uncompressedSize,
+      });
     if (crc32(data) !== entry.crc32 >>> 0)
-      throw new DamagedFileError(
-        `${entry.name} is damaged: its bytes do not match their CRC-32 checksum`,
-      );
+      throw new DamagedFileError('part-crc', { part: entry.name });
     return data;
   }
 
@@ -208,13 +213,12 @@ export class ZipArchive {
       raw.destroy();
     }
     if (state.uncompressedBytes !== entry.uncompressedSize)
-      throw new DamagedFileError(
-        `${entry.name} is damaged: it holds ${state.uncompressedBytes} bytes, its header says ${entry.uncompressedSize}`,
-      );
-    if (crc !== entry.crc32 >>> 0)
-      throw new DamagedFileError(
-        `${entry.name} is damaged: its bytes do not match their CRC-32 checksum`,
-      );
+      throw new DamagedFileError('part-size-mismatch', {
+        part: entry.name,
+        actual: state.uncompressedBytes,
+        declared: entry.uncompressedSize,
+      });
+    if (crc !== entry.crc32 >>> 0) throw new DamagedFileError('part-crc', { part: entry.name });
     state.verifiedBytes = state.uncompressedBytes;
   }
 
@@ -238,9 +242,11 @@ export class ZipArchive {
       state.compressedBytes += raw.length;
       const data = entry.method === 8 ? inflateBlock(entry, raw, block) : raw;
       if (data.length !== block.uncompressedSize || crc32(data) !== block.crc >>> 0)
-        throw new DamagedFileError(
-          `${entry.name} is damaged: bytes ${block.compressedStart}–${block.compressedEnd} do not match the size and CRC-32 recorded for them`,
-        );
+        throw new DamagedFileError('block-mismatch', {
+          part: entry.name,
+          start: block.compressedStart,
+          end: block.compressedEnd,
+        });
       state.uncompressedBytes += data.length;
       state.verifiedBytes += data.length;
       yield data;
@@ -255,7 +261,7 @@ export class ZipArchive {
   /** The compressed bytes `start … end-1` of the entry, as they are in the file. */
   private async rawBytes(entry: ArchiveEntry, start: number, end: number): Promise<Buffer> {
     if (!(start >= 0 && end > start && end <= entry.compressedSize))
-      throw new DamagedFileError(`${entry.name}: bytes ${start}–${end} are outside the part`);
+      throw new DamagedFileError('range-outside', { part: entry.name, start, end });
     const dataStart = await this.dataStart(entry);
     const buffer = Buffer.allocUnsafe(end - start);
     let filled = 0;
@@ -266,8 +272,7 @@ export class ZipArchive {
         buffer.length - filled,
         dataStart + start + filled,
       );
-      if (bytesRead === 0)
-        throw new DamagedFileError(`${entry.name} is damaged: the file ends inside it`);
+      if (bytesRead === 0) throw new DamagedFileError('part-truncated', { part: entry.name });
       filled += bytesRead;
     }
     return buffer;
@@ -281,9 +286,7 @@ export class ZipArchive {
         .readLocalFileHeaderPromise(entry.raw, { minimal: true })
         .then((header) => header.fileDataStart)
         .catch((error: Error) => {
-          throw new DamagedFileError(
-            `${entry.name} is damaged: its local header cannot be read (${error.message})`,
-          );
+          throw new DamagedFileError('local-header', { part: entry.name, reason: error.message });
         });
       this.dataStarts.set(entry, start);
     }
@@ -298,9 +301,10 @@ export class ZipArchive {
         start: offset,
       });
     } catch (error) {
-      throw new DamagedFileError(
-        `${entry.name} is damaged: its data cannot be read (${(error as Error).message})`,
-      );
+      throw new DamagedFileError('data-unreadable', {
+        part: entry.name,
+        reason: (error as Error).message,
+      });
     }
   }
 }
@@ -315,21 +319,21 @@ function checkBounds(
     state.uncompressedBytes > ZIP_LIMITS.ratioGrace &&
     state.uncompressedBytes > ZIP_LIMITS.ratio * Math.max(state.compressedBytes, 1)
   )
-    throw new DamagedFileError(
-      `${entry.name} inflates more than ${ZIP_LIMITS.ratio} times its compressed size: the file is a zip bomb or damaged`,
-    );
+    throw new DamagedFileError('zip-bomb', { part: entry.name, ratio: ZIP_LIMITS.ratio });
 }
 
 function declaredTooSmall(entry: ArchiveEntry): DamagedFileError {
-  return new DamagedFileError(
-    `${entry.name} is damaged or hostile: it inflates to more than the ${entry.uncompressedSize} bytes its header declares`,
-  );
+  return new DamagedFileError('declared-too-small', {
+    part: entry.name,
+    declared: entry.uncompressedSize,
+  });
 }
 
 function notInflating(entry: ArchiveEntry, error: unknown): DamagedFileError {
-  return new DamagedFileError(
-    `${entry.name} is damaged: its compressed data does not inflate (${(error as Error).message})`,
-  );
+  return new DamagedFileError('not-deflate', {
+    part: entry.name,
+    reason: (error as Error).message,
+  });
 }
 
 /**
@@ -353,21 +357,20 @@ function inflateBlock(entry: ArchiveEntry, raw: Buffer, block: DeflateBlock): Bu
 
 async function listEntries(zip: yauzl.ZipFile): Promise<Map<string, ArchiveEntry>> {
   if (zip.entryCount > ZIP_LIMITS.entries)
-    throw new DamagedFileError(
-      `the zip lists ${zip.entryCount} parts; a workbook has a few dozen (at most ${ZIP_LIMITS.entries} are read)`,
-    );
+    throw new DamagedFileError('too-many-parts', {
+      count: zip.entryCount,
+      max: ZIP_LIMITS.entries,
+    });
   const entries = new Map<string, ArchiveEntry>();
   try {
     for await (const raw of zip.eachEntry()) {
       const name = raw.fileName.replace(/^\//, '');
-      if (raw.isEncrypted())
-        throw new DamagedFileError(
-          `${name} is encrypted: the lab reads workbooks saved without a password`,
-        );
+      if (raw.isEncrypted()) throw new DamagedFileError('encrypted', { part: name });
       if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8)
-        throw new DamagedFileError(
-          `${name} uses zip compression method ${raw.compressionMethod}; the lab reads stored and deflated parts, the ones Excel writes`,
-        );
+        throw new DamagedFileError('compression-method', {
+          part: name,
+          method: raw.compressionMethod,
+        });
       entries.set(name, {
         name,
         method: raw.compressionMethod,
@@ -379,7 +382,7 @@ async function listEntries(zip: yauzl.ZipFile): Promise<Map<string, ArchiveEntry
     }
   } catch (error) {
     if (error instanceof DamagedFileError) throw error;
-    throw new DamagedFileError(describeYauzlError(error as Error));
+    throw describeYauzlError(error as Error);
   }
   return entries;
 }

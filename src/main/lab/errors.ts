@@ -3,6 +3,7 @@
  * what the report needs: which worker, which task, what happened there.
  */
 import type { SerializedError } from '../../shared/worker-protocol';
+import type { ErrorDetail } from '../../shared/api';
 import type { ReportError } from '../../shared/report';
 
 /** A task raised in a worker; the parent re-raises it with the worker's stack, pid and task index. */
@@ -54,7 +55,11 @@ export function toReportError(error: unknown): ReportError {
       stack: error.stack ?? error.message,
       workerPid: error.workerPid,
       taskIndex: error.taskIndex,
-      cause: { name: error.workerError.name, message: error.workerError.message },
+      cause: {
+        name: error.workerError.name,
+        message: error.workerError.message,
+        ...(error.workerError.detail ? { detail: error.workerError.detail } : {}),
+      },
     };
   }
   if (error instanceof TerminatedWorkerError) {
@@ -70,6 +75,7 @@ export function toReportError(error: unknown): ReportError {
     };
   }
   const e = error instanceof Error ? error : new Error(String(error));
+  const detail = (e as { detail?: ErrorDetail }).detail;
   return {
     name: e.name,
     message: e.message,
@@ -77,5 +83,6 @@ export function toReportError(error: unknown): ReportError {
     workerPid: null,
     taskIndex: null,
     cause: null,
+    ...(detail ? { detail } : {}),
   };
 }

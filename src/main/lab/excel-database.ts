@@ -19,6 +19,7 @@ import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ExcelError } from '../../shared/excel-error';
+import type { ExcelMessageKey } from '../../shared/excel-messages';
 import { DATASET_COLUMN } from '../../shared/experiments';
 import {
   ROW_INDEX_CONTENT_TYPE,
@@ -168,18 +169,18 @@ export async function removeAbandonedWrites(path: string): Promise<string[]> {
 /** A write error that names the file and says what to do. */
 function writeProblem(path: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOSPC: 'the disk is full (ENOSPC): free some space or choose another data folder',
-    EDQUOT: 'the disk quota is used up (EDQUOT): free some space or choose another data folder',
-    EACCES: 'permission denied (EACCES): choose a data folder you can write to',
-    EPERM: 'permission denied (EPERM): choose a data folder you can write to',
-    EROFS: 'the folder is on a read-only disk (EROFS): choose another data folder',
-    ENOENT: 'the data folder does not exist (ENOENT)',
-    ENOTDIR: 'the data folder is not a folder (ENOTDIR)',
-    EIO: 'the disk reported an input/output error (EIO)',
+  const keys: Record<string, ExcelMessageKey> = {
+    ENOSPC: 'write-disk-full',
+    EDQUOT: 'write-quota',
+    EACCES: 'write-denied',
+    EPERM: 'write-denied',
+    EROFS: 'write-read-only',
+    ENOENT: 'write-no-folder',
+    ENOTDIR: 'write-not-folder',
+    EIO: 'write-io',
   };
-  const reason = code ? reasons[code] : undefined;
-  return reason ? new ExcelError(path, null, `cannot be written: ${reason}`) : error;
+  const key = code ? keys[code] : undefined;
+  return key ? new ExcelError(path, null, key, { code: code ?? '' }) : error;
 }
 
 /** Writes the sheet as a header block, then one block per ROWS_PER_FLUSH_BLOCK data rows. */

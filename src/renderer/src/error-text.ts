@@ -5,7 +5,8 @@
  */
 import type { ErrorDetail, LabError } from '../../shared/api';
 import type { Formats } from './format';
-import type { Translate, Unit } from './i18n';
+import type { Language, Translate, Unit } from './i18n';
+import { EXCEL_ES } from './i18n/excel-es';
 
 function detailText(
   detail: ErrorDetail,
@@ -46,13 +47,43 @@ function detailText(
     }
     case 'run-in-progress':
       return t('errors.runInProgress');
+    case 'excel':
+      return excelText(detail, t, format);
   }
+}
+
+/** A problem with the workbook: the file, the row and what is wrong, from the Spanish templates. */
+export function excelText(
+  detail: Extract<ErrorDetail, { code: 'excel' }>,
+  t: Translate,
+  format: Formats,
+): string {
+  const problem = EXCEL_ES[detail.key].replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = detail.params[name];
+    if (value === undefined) return match;
+    return typeof value === 'number' ? format.count(value) : value;
+  });
+  return detail.row === null
+    ? `${detail.file}: ${problem}`
+    : `${detail.file}, ${t('errors.excelRow', { row: format.count(detail.row) })}: ${problem}`;
 }
 
 /** What to show for an error a command raised. */
 export function errorText(
   error: LabError,
-  { t, format, count }: { t: Translate; format: Formats; count: (unit: Unit, n: number) => string },
+  {
+    t,
+    format,
+    count,
+    language,
+  }: {
+    t: Translate;
+    format: Formats;
+    count: (unit: Unit, n: number) => string;
+    language: Language;
+  },
 ): string {
-  return error.detail ? detailText(error.detail, t, format, count) : error.message;
+  // The workbook's problems are written in English by the lab; only Spanish needs its templates.
+  if (!error.detail || (error.detail.code === 'excel' && language === 'en')) return error.message;
+  return detailText(error.detail, t, format, count);
 }

@@ -45,7 +45,7 @@ interface Props {
 
 /** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
 export function CompareView({ host, onBusyChange }: Props): ReactNode {
-  const { t, format, count } = useI18n();
+  const { t, format, count, language } = useI18n();
   const [workers, setWorkers] = useState('4');
   const [rows, setRows] = useState('1000000');
   const [sweep, setSweep] = useState(true);
@@ -174,7 +174,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         </form>
         {error && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: errorText(error, { t, format, count }) })}
+            {t('controls.invalid', { message: errorText(error, { t, format, count, language }) })}
           </p>
         )}
         <MemoryFigureNote figure={report?.figure ?? (host.ussAvailable ? 'uss' : 'rss')} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { ReportError } from '../../../shared/report';
+import { excelText } from '../error-text';
 import { useI18n } from '../i18n';
 
 /**
@@ -22,7 +23,7 @@ export function ErrorPanel({
   lesson: LessonInfo;
   error: ReportError;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, format, language } = useI18n();
   const title =
     error.name === 'WorkerError'
       ? t('error.title')
@@ -31,6 +32,8 @@ export function ErrorPanel({
         : error.name === 'CancelledError'
           ? t('error.cancelled')
           : t('error.other');
+  const detail = error.cause?.detail ?? error.detail;
+  const excelDetail = detail?.code === 'excel' ? detail : null;
   // The lab's own errors are said from their fields, in the UI's language; a task's error as it was raised.
   const raised =
     error.name === 'CancelledError'
@@ -43,9 +46,11 @@ export function ErrorPanel({
                 ? t('error.bySignal', { signal: error.signal })
                 : t('error.withCode', { code: error.exitCode ?? '?' }),
           })
-        : error.cause
-          ? `${error.cause.name}: ${error.cause.message}`
-          : error.message;
+        : excelDetail && language === 'es'
+          ? `ExcelError: ${excelText(excelDetail, t, format)}`
+          : error.cause
+            ? `${error.cause.name}: ${error.cause.message}`
+            : error.message;
   return (
     <section
       className="panel error-panel"

@@ -47,7 +47,7 @@ export function LessonView({
   onRun,
   onCancel,
 }: Props): ReactNode {
-  const { t, format, count } = useI18n();
+  const { t, format, count, language } = useI18n();
   const report = run.report;
   // A cancelled run shows where it stopped and nothing it had half measured.
   const complete = run.status === 'finished' && report !== null;
@@ -72,7 +72,9 @@ export function LessonView({
         />
         {runError && (
           <p className="run-error" role="alert" data-testid="run-error">
-            {t('controls.invalid', { message: errorText(runError, { t, format, count }) })}
+            {t('controls.invalid', {
+              message: errorText(runError, { t, format, count, language }),
+            })}
           </p>
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form)} />

@@ -252,6 +252,7 @@ export const en = {
     lowerRows: 'Lower rows to at most {rows}.',
     freeMemory: 'Close other programs to free memory.',
     runInProgress: 'A run is already in progress: wait for it to finish or cancel it first.',
+    excelRow: 'row {row}',
   },
   units: {
     workers: { one: '{n} worker', other: '{n} workers' },

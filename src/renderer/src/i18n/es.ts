@@ -254,6 +254,7 @@ export const es: Translations = {
     lowerRows: 'Baja las filas a {rows} como máximo.',
     freeMemory: 'Cierra otros programas para liberar memoria.',
     runInProgress: 'Ya hay una ejecución en curso: espera a que termine o cancélala primero.',
+    excelRow: 'fila {row}',
   },
   units: {
     workers: { one: '{n} worker', other: '{n} workers' },
