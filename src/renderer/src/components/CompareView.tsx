@@ -232,7 +232,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-full-copy"
               testId="chart-timeline-full"
-              height={220}
+              height={300}
             />
             <MemoryTimelineChart
               samples={report.strategies[1].timeline}
@@ -242,7 +242,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
               yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
               exportName="memory-timeline-partial-read"
               testId="chart-timeline-partial"
-              height={220}
+              height={300}
             />
           </>
         )}

@@ -118,7 +118,7 @@ export function MemoryTimelineChart({
   settings,
   exportName,
   testId,
-  height = 260,
+  height = 300,
   yMax,
 }: Props): ReactNode {
   const { t, format } = useI18n();
