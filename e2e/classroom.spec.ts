@@ -146,12 +146,15 @@ test('presenter mode and the room keys: lessons, run, cancel, font size, the lis
   await page.keyboard.press('p');
   await expect(app).not.toHaveClass(/app--present/);
 
-  // Esc cancels a run.
-  await page.getByTestId('lesson-link-partial-read').click();
-  await page.getByTestId('input-rows').fill('1048575');
+  // Esc cancels a run (four copies of 20,000,000 rows take seconds to send).
+  await page.getByTestId('lesson-link-full-copy').click();
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('20000000');
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('r');
-  await expect(page.getByTestId('excel-progress')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('phase')).toHaveText('Workers running the tasks', {
+    timeout: 30_000,
+  });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('phase')).toHaveAttribute('data-status', 'cancelled', {
     timeout: 30_000,

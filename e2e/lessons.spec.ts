@@ -165,30 +165,33 @@ test('a bad value gets a clear message and starts nothing', async ({ page, host 
 });
 
 test('a run can be cancelled halfway, and the next run works', async ({ page, host }) => {
-  await page.goto(`${host.url}#partial-read`);
-  await page.getByTestId('input-rows').fill('1048575');
+  await page.goto(`${host.url}#full-copy`);
+  // Four copies of 20,000,000 rows (153 MiB each) take seconds to send: cancel while they go.
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('20000000');
   await page.getByTestId('run-button').click();
-  // Writing a million rows takes about a second: cancel while it goes on.
-  await expect(page.getByTestId('excel-progress')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('phase')).toHaveText('Workers running the tasks', {
+    timeout: 30_000,
+  });
   await page.getByTestId('cancel-button').click();
-  await expect(page.getByTestId('error-panel')).toHaveAttribute('data-error', 'CancelledError');
+  await expect(page.getByTestId('error-panel')).toHaveAttribute('data-error', 'CancelledError', {
+    timeout: 30_000,
+  });
   // It says where it stopped, not "Finished", and shows nothing it had half measured.
   await expect(page.getByTestId('phase')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('phase')).toHaveText(
-    /^Cancelled while: (Writing my_database\.xlsx|Starting worker processes|Workers running the tasks)\. The run did not finish/,
+    /^Cancelled while: Workers running the tasks\. The run did not finish/,
   );
   await expect(page.getByTestId('results-printed')).toHaveCount(0);
   await expect(page.getByTestId('takeaway')).toHaveCount(0);
   await expect(page.getByTestId('worker-memory')).toHaveCount(0);
   await expect(page.getByTestId('chart-timeline')).toHaveCount(0);
+  await page.getByTestId('input-workers').fill('2');
   await page.getByTestId('input-rows').fill('100');
   await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('results-printed')).toHaveText(
-    '[((50, 1), 1225), ((50, 1), 3725)]',
-    {
-      timeout: 60_000,
-    },
-  );
+  await expect(page.getByTestId('results-printed')).toHaveText('[1225, 3725]', {
+    timeout: 60_000,
+  });
 });
 
 test('the whole UI speaks Spanish too', async ({ page, host }) => {
