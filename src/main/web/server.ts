@@ -86,7 +86,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Set-Cookie': cookie,
       });
     }
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return send(response, 400, 'Bad request: the address has a malformed %-escape.\n');
+    }
+    const path = normalize(join(root, decoded));
     if (!path.startsWith(root + sep)) return send(response, 404, 'Not found.\n');
     try {
       const body = await readFile(path);
@@ -140,6 +146,12 @@ function bridge(ws: WebSocket, service: LabService): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: 'run-event', payload }));
   });
   ws.on('close', unsubscribe);
+  // A bad frame (too big, invalid UTF-8, unmasked, an unknown opcode) ends
+  // that connection only: ws closes it with the matching code (1009, 1007,
+  // 1002) once the error is handled, and the host goes on serving.
+  ws.on('error', (error) => {
+    process.stderr.write(`isolation-lab: a WebSocket client sent a bad frame: ${error.message}\n`);
+  });
   ws.on('message', (data) => {
     let message: unknown;
     try {

@@ -1,0 +1,137 @@
+/**
+ * The browser host against clients that misbehave, over real sockets: a bad
+ * frame closes that connection with the matching code and the host goes on
+ * serving; a malformed %-escape is a 400, not a crash.
+ */
+import { connect, type Socket } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ChildProcessLauncher } from '../lab/child-process-launcher';
+import { Lab } from '../lab/lab';
+import { LabService } from '../lab/service';
+import { BUILT_WORKER, ROOT } from '../lab/test-support/paths';
+import { startWebHost, type WebHost } from './server';
+
+let host: WebHost;
+let lab: Lab;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-web-'));
+  lab = new Lab({ launcher: new ChildProcessLauncher(BUILT_WORKER), dataDir });
+  host = await startWebHost({
+    service: new LabService(lab),
+    rendererDir: join(ROOT, 'out/renderer'),
+    port: 0,
+  });
+});
+afterAll(async () => {
+  await host.close();
+  await lab.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const origin = (): string => `http://127.0.0.1:${host.port}`;
+
+/** A socket past the WebSocket handshake, to write frames by hand. */
+function rawSocket(): Promise<{ socket: Socket; closeCode: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1');
+    const key = randomBytes(16).toString('base64');
+    socket.once('error', reject);
+    socket.write(
+      `GET /lab?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: ${origin()}\r\n` +
+        `Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    let buffered = Buffer.alloc(0);
+    let closeCode: (code: number) => void = () => undefined;
+    const closed = new Promise<number>((r) => (closeCode = r));
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const headerEnd = buffered.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      if (!buffered.subarray(0, 12).toString().includes('101')) reject(new Error('no upgrade'));
+      const frames = buffered.subarray(headerEnd + 4);
+      // A close frame from the server: opcode 8, unmasked, its code in the first two payload bytes.
+      if (frames.length >= 4 && ((frames[0] as number) & 0x0f) === 8)
+        closeCode(frames.readUInt16BE(2));
+      resolve({ socket, closeCode: closed });
+    });
+    socket.on('close', () => closeCode(-1));
+  });
+}
+
+/** A masked client frame with the given first byte (FIN + opcode) and payload. */
+function frame(first: number, payload: Buffer, masked = true): Buffer {
+  const mask = randomBytes(4);
+  const body = masked ? payload.map((b, i) => b ^ (mask[i % 4] as number)) : payload;
+  const length =
+    payload.length < 126
+      ? Buffer.from([(masked ? 0x80 : 0) | payload.length])
+      : Buffer.from([(masked ? 0x80 : 0) | 126, payload.length >> 8, payload.length & 0xff]);
+  return Buffer.concat([Buffer.from([first]), length, masked ? mask : Buffer.alloc(0), body]);
+}
+
+/** The host still answers a well-formed client. */
+async function stillServes(): Promise<void> {
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/lab?token=${host.token}`, {
+    origin: origin(),
+  });
+  const answer = await new Promise<string>((resolve, reject) => {
+    ws.on('open', () => ws.send(JSON.stringify({ id: 1, command: 'host-info', request: null })));
+    ws.on('message', (data) => resolve(data.toString()));
+    ws.on('error', reject);
+  });
+  ws.close();
+  expect(JSON.parse(answer)).toMatchObject({ id: 1, result: { ok: true } });
+}
+
+describe('a client that sends a bad frame', () => {
+  it.each([
+    ['a text frame of invalid UTF-8', 1007, frame(0x81, Buffer.from([0xff, 0xfe, 0xfd]))],
+    ['an unmasked frame', 1002, frame(0x81, Buffer.from('{}'), false)],
+    ['opcode 3 (reserved)', 1002, frame(0x83, Buffer.from('x'))],
+  ] as const)(
+    '%s: that connection closes with code %i, and the host goes on',
+    async (_name, code, bytes) => {
+      const { socket, closeCode } = await rawSocket();
+      socket.write(bytes);
+      expect(await closeCode).toBe(code);
+      socket.destroy();
+      await stillServes();
+    },
+  );
+
+  it('a message over 64 KiB: closed with 1009, and the host goes on', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/lab?token=${host.token}`, {
+      origin: origin(),
+    });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.send('x'.repeat(65_537));
+    expect(await closed).toBe(1009);
+    await stillServes();
+  });
+});
+
+describe('HTTP', () => {
+  it('a malformed %-escape is a 400 with a reason, and the host goes on', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: host.port, path: `/%E0%A4%A?token=${host.token}` },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    await stillServes();
+  });
+});
