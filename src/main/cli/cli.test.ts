@@ -2,8 +2,8 @@
  * The CLI as a student types it: the built `out/main/cli.js`, real workers,
  * exit codes and messages.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,67 @@ describe('lab run', () => {
     expect(run.stdout).toContain('full-copy: [1249975000, 3749975000]');
     expect(run.stdout).toContain('workers: counted 1.53 MiB = 2.00× the dataset');
     expect(run.stdout).toContain('workers: counted 0.76 MiB = 1.00× the dataset');
+  });
+});
+
+/** The pids of a process's children, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s mid-run: one line, exit %i, and no worker left', async (signal, code) => {
+    const child = spawn(
+      process.execPath,
+      [
+        BUILT_CLI,
+        'run',
+        'full-copy',
+        '--workers',
+        '4',
+        '--rows',
+        '20000000',
+        '--data-dir',
+        dataDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The pool is up once joblib's first line is out.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', () => stderr.includes('Using backend') && resolve()),
+    );
+    const workers = childrenOf(child.pid as number);
+    expect(workers.length).toBeGreaterThanOrEqual(4);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      `Interrupted (${signal}): the run was cancelled and its workers stopped.`,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(workers.filter(alive)).toEqual([]);
   });
 });

@@ -107,6 +107,12 @@ function printNotebookStyle(report: RunReport): void {
   }
 }
 
+/** The shell's exit code for a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
+const exitCodeOf = (signal: NodeJS.Signals): number => (signal === 'SIGINT' ? 130 : 143);
+
+const interruptedLine = (signal: NodeJS.Signals): string =>
+  `Interrupted (${signal}): the run was cancelled and its workers stopped.\n`;
+
 async function main(argv: readonly string[]): Promise<number> {
   let command;
   try {
@@ -139,8 +145,19 @@ async function main(argv: readonly string[]): Promise<number> {
     dataDir,
     existingDatabase: command.existingDatabase,
   });
-  const onSignal = (): void => {
+  // Ctrl-C or a kill: cancel the run, stop the workers, and exit 130 / 143
+  // with one line, as a shell expects. If the run does not end within a few
+  // seconds (a stopped worker), the pool is closed anyway: it kills them.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
     lab.cancel();
+    setTimeout(() => {
+      void lab.close().finally(() => {
+        process.stderr.write(interruptedLine(signal));
+        process.exit(exitCodeOf(signal));
+      });
+    }, 3_000).unref();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -151,12 +168,20 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     if (command.request.experiment === 'compare') {
       const report = await lab.compare(compareRequest(command.request, command.sweep), { onEvent });
+      if (interrupted) {
+        process.stderr.write(interruptedLine(interrupted));
+        return exitCodeOf(interrupted);
+      }
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (report.outcome === 'complete') printCompare(report);
       else printStoppedCompare(report);
       return report.outcome === 'complete' ? 0 : 1;
     }
     const report = await lab.run(command.request, { onEvent });
+    if (interrupted) {
+      process.stderr.write(interruptedLine(interrupted));
+      return exitCodeOf(interrupted);
+    }
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printNotebookStyle(report);
     return report.error ? 1 : 0;
