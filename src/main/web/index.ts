@@ -13,23 +13,26 @@ import { Lab, defaultDataDir } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { startWebHost } from './server';
 
-const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR]
+const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR] [--help]
 
   --port N        port on 127.0.0.1 (0, the default, picks a free one)
   --no-open       do not open the page in a browser
-  --data-dir DIR  where my_database.xlsx is written (default: isolation-lab in the temp folder)`;
+  --data-dir DIR  where my_database.xlsx is written (default: isolation-lab in the temp folder)
+  --help          this text`;
 
 interface WebArgs {
   port: number;
   open: boolean;
   dataDir: string;
+  help: boolean;
 }
 
 function parseWebArgs(argv: readonly string[]): WebArgs {
-  const args: WebArgs = { port: 0, open: true, dataDir: defaultDataDir() };
+  const args: WebArgs = { port: 0, open: true, dataDir: defaultDataDir(), help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (arg === '--no-open') args.open = false;
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--no-open') args.open = false;
     else if (arg === '--port' || arg === '--data-dir') {
       const value = argv[i + 1];
       i += 1;
@@ -43,7 +46,8 @@ function parseWebArgs(argv: readonly string[]): WebArgs {
           );
         args.port = port;
       }
-    } else throw new Error(`Unknown option "${arg}". Allowed: --port, --no-open, --data-dir.`);
+    } else
+      throw new Error(`Unknown option "${arg}". Allowed: --port, --no-open, --data-dir, --help.`);
   }
   return args;
 }
@@ -68,6 +72,10 @@ async function main(): Promise<void> {
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
   }
   mkdirSync(args.dataDir, { recursive: true });
   const lab = new Lab({

@@ -3,6 +3,7 @@
  * frame closes that connection with the matching code and the host goes on
  * serving; a malformed %-escape is a 400, not a crash.
  */
+import { spawnSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -133,5 +134,19 @@ describe('HTTP', () => {
     });
     expect(status).toBe(400);
     await stillServes();
+  });
+});
+
+describe('the command line', () => {
+  it('--help prints the usage and exits 0; an unknown option names the allowed ones and exits 2', () => {
+    const web = join(ROOT, 'out/main/web.js');
+    const help = spawnSync(process.execPath, [web, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run web -- \[--port N\] \[--no-open\]/);
+    const bad = spawnSync(process.execPath, [web, '--bogus'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      'Unknown option "--bogus". Allowed: --port, --no-open, --data-dir, --help.',
+    );
   });
 });
