@@ -40,8 +40,6 @@ import {
 } from './xlsx-package';
 import { DamagedFileError, ZipArchive, type EntryStream } from './zip-archive';
 
-export { CancelledError };
-
 export interface ChunkReadOptions {
   /** Data rows to skip after the header (pandas' `skiprows=range(1, start+1)`). */
   skiprows: number;

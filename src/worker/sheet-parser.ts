@@ -12,7 +12,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { DATASET_COLUMN } from '../shared/experiments';
 import { DamagedFileError } from './zip-archive';
-import { MAX_ROW_BYTES, type ScanTarget } from './sheet-scanner';
+import { MAX_ROW_BYTES, PROGRESS_EVERY, type ScanTarget } from './sheet-scanner';
 import {
   RowNumbers,
   SheetProblem,
@@ -23,7 +23,6 @@ import {
 } from './sheet-cells';
 
 const SLICE = 64 * 1024;
-const PROGRESS_EVERY = 16_384;
 const SPREADSHEET_ML =
   /^http:\/\/(schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|purl\.oclc\.org\/ooxml\/spreadsheetml\/main)$/;
 

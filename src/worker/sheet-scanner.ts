@@ -34,7 +34,8 @@ export class UnsupportedLayout extends Error {
 /** The longest row kept while waiting for its end. */
 export const MAX_ROW_BYTES = 1024 * 1024;
 
-const PROGRESS_EVERY = 16_384;
+/** Chunk rows between progress reports (and cancel checks), for both readers. */
+export const PROGRESS_EVERY = 16_384;
 const LT = 60;
 const GT = 62;
 const SLASH = 47;

@@ -5,7 +5,7 @@
  */
 import type { ErrorDetail, LabError } from '../../shared/api';
 import type { Formats } from './format';
-import type { Language, Translate, Unit } from './i18n';
+import { fill, type Language, type Translate, type Unit } from './i18n';
 import { EXCEL_ES } from './i18n/excel-es';
 
 function detailText(
@@ -58,11 +58,13 @@ export function excelText(
   t: Translate,
   format: Formats,
 ): string {
-  const problem = EXCEL_ES[detail.key].replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = detail.params[name];
-    if (value === undefined) return match;
-    return typeof value === 'number' ? format.count(value) : value;
-  });
+  const values = Object.fromEntries(
+    Object.entries(detail.params).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? format.count(value) : value,
+    ]),
+  );
+  const problem = fill(EXCEL_ES[detail.key], values);
   return detail.row === null
     ? `${detail.file}: ${problem}`
     : `${detail.file}, ${t('errors.excelRow', { row: format.count(detail.row) })}: ${problem}`;

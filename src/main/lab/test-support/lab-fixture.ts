@@ -39,7 +39,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** exceljs's temporary sheet copies made by the given processes (`tmp-<pid>-…` in the temp folder). */
+/** Temporary sheet copies an xlsx reader makes (`tmp-<pid>-…` in the temp folder, as exceljs's did): a read must leave none. */
 export function tempFilesOf(pids: readonly number[]): string[] {
   return readdirSync(tmpdir()).filter((name) => pids.some((pid) => name.startsWith(`tmp-${pid}-`)));
 }

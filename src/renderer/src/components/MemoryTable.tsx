@@ -77,10 +77,10 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
           <tr className="memory-table__total">
             <th scope="row">{t('memory.duplication')}</th>
             <td colSpan={2} data-testid="full-duplication">
-              {full.duplication === null ? '—' : `${format.fixed(full.duplication, 2)}×`}
+              {format.times(full.duplication)}
             </td>
             <td colSpan={2} data-testid="partial-duplication">
-              {partial.duplication === null ? '—' : `${format.fixed(partial.duplication, 2)}×`}
+              {format.times(partial.duplication)}
             </td>
           </tr>
           <tr className="memory-table__total">

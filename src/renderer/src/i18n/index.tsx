@@ -25,13 +25,17 @@ function lookup(table: Translations, key: string): string {
   return typeof node === 'string' ? node : key;
 }
 
+/** Fills `{name}` in a template with `values`; a name without a value stays as it is. */
+export function fill(template: string, values?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    values && name in values ? String(values[name]) : match,
+  );
+}
+
 /** Builds the `t` function of one language. */
 export function translator(language: Language): Translate {
   const table = LANGUAGES[language];
-  return (key, values) =>
-    lookup(table, key).replace(/\{(\w+)\}/g, (match, name: string) =>
-      values && name in values ? String(values[name]) : match,
-    );
+  return (key, values) => fill(lookup(table, key), values);
 }
 
 /** Things counted in the UI, each with its singular and plural. */
