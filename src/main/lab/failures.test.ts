@@ -107,6 +107,25 @@ describe('cancelling', () => {
   });
 });
 
+describe('a cancel as the workers start', () => {
+  it('is not lost while they measure their baselines: the run ends cancelled, with no results', async () => {
+    const fixture = lab();
+    let cancelled = false;
+    const report = await fixture.lab.run(
+      { experiment: 'full-copy', nJobs: 4, rows: 5_000_000 },
+      {
+        onEvent: (event) => {
+          // 'workers-ready' comes before the baselines are measured and the copies sent.
+          if (event.type === 'workers-ready' && !cancelled) cancelled = fixture.lab.cancel();
+        },
+      },
+    );
+    expect(cancelled).toBe(true);
+    expect(report.error?.name).toBe('CancelledError');
+    expect(report.results).toBeNull();
+  });
+});
+
 describe('a bad workbook', () => {
   it('missing: the error names the file', async () => {
     const fixture = lab({ existingDatabase: true });

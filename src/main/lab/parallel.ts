@@ -246,8 +246,13 @@ export class Parallel {
     }
     if (call.signal) {
       const onAbort = (): void => finish(new CancelledError());
-      call.signal.addEventListener('abort', onAbort, { once: true });
-      cleanups.push(() => call.signal?.removeEventListener('abort', onAbort));
+      // A cancel that came while the workers measured their baselines (an
+      // await above) has already fired its event: it must not be lost.
+      if (call.signal.aborted) onAbort();
+      else {
+        call.signal.addEventListener('abort', onAbort, { once: true });
+        cleanups.push(() => call.signal?.removeEventListener('abort', onAbort));
+      }
     }
 
     if (total === 0) finish(null);
