@@ -28,6 +28,7 @@ export interface HostInfo {
     nJobs: { min: number; max: number };
     tasks: { min: number; max: number };
     batchSize: { min: number; max: number };
+    timeout: { min: number; max: number };
   };
   defaults: Omit<RunParams, 'experiment'>;
 }
@@ -116,7 +117,7 @@ export const IPC_EVENT_CHANNEL = 'lab:event';
 export type ErrorDetail =
   | {
       code: 'range';
-      field: 'nJobs' | 'tasks' | 'rows' | 'excelRows' | 'verbose';
+      field: 'nJobs' | 'tasks' | 'rows' | 'excelRows' | 'verbose' | 'timeout';
       given: string;
       min: number;
       max: number;
@@ -135,6 +136,10 @@ export type ErrorDetail =
       maxWorkers: number;
     }
   | { code: 'run-in-progress' }
+  /** A task ran past joblib's `timeout` (seconds). */
+  | { code: 'task-timeout'; seconds: number }
+  /** A busy worker sent nothing for `seconds`; `state` is the kernel's letter (T stopped, R running...) or null. */
+  | { code: 'stalled'; state: string | null; seconds: number }
   | {
       code: 'excel';
       key: ExcelMessageKey;

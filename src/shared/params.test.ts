@@ -27,6 +27,7 @@ describe('validateRunParams', () => {
         rows: '1000',
         batchSize: 'auto',
         verbose: '0',
+        timeout: '5',
       }),
     ).toEqual({
       experiment: 'full-copy',
@@ -35,6 +36,7 @@ describe('validateRunParams', () => {
       rows: 1000,
       batchSize: 'auto',
       verbose: 0,
+      timeout: 5,
     });
   });
 
@@ -51,6 +53,9 @@ describe('validateRunParams', () => {
     [{ experiment: 'full-copy', rows: 3, tasks: 4 }, 'tasks', 'at most one task per row'],
     [{ experiment: 'read-global', colour: 'red' }, 'parameter name', 'experiment, nJobs'],
     [null, 'run request', 'an object'],
+    [{ experiment: 'read-global', timeout: 0 }, 'timeout', 'from 1 to 3,600'],
+    [{ experiment: 'read-global', timeout: 1.5 }, 'timeout', 'whole number'],
+    [{ experiment: 'read-global', timeout: 'soon' }, 'timeout', 'whole number'],
   ])('refuses %j naming the parameter and what is allowed', (input, param, allowed) => {
     const error = errorOf(input);
     expect(error.param).toContain(param);

@@ -22,6 +22,8 @@ export interface RunParams {
   batchSize: BatchSize;
   /** joblib's `verbose`: 0 prints nothing, 10 (the tutorial's value) prints progress, above 10 every task. */
   verbose: number;
+  /** joblib's `timeout`: seconds a task may run before the run ends with a TimeoutError; null for no limit. */
+  timeout: number | null;
 }
 
 /**
@@ -46,6 +48,11 @@ export const LIMITS = {
   datasetRows: { min: 1, max: 2_147_483_647 },
   batchSize: { min: 1, max: 1_000_000 },
   verbose: { min: 0, max: 100 },
+  /**
+   * joblib's `timeout`, in whole seconds: up to an hour, longer than any
+   * lesson runs. Without one a run still ends when a busy worker goes silent.
+   */
+  timeout: { min: 1, max: 3_600 },
 } as const;
 
 /** The values a run takes when a parameter is not given: the tutorial's. */
@@ -55,6 +62,7 @@ export const DEFAULT_PARAMS: Omit<RunParams, 'experiment'> = {
   rows: 100,
   batchSize: 1,
   verbose: 10,
+  timeout: null,
 };
 
 /** A parameter that failed validation: which one, what was given, what is allowed. */
@@ -119,11 +127,19 @@ export function validateRunParams(input: unknown): RunParams {
     throw new ParamError(
       'run request',
       input,
-      'an object with experiment, nJobs, tasks, rows, batchSize, verbose',
+      'an object with experiment, nJobs, tasks, rows, batchSize, verbose, timeout',
     );
   }
   const raw = input as Record<string, unknown>;
-  const known = new Set(['experiment', 'nJobs', 'tasks', 'rows', 'batchSize', 'verbose']);
+  const known = new Set([
+    'experiment',
+    'nJobs',
+    'tasks',
+    'rows',
+    'batchSize',
+    'verbose',
+    'timeout',
+  ]);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new ParamError('parameter name', key, [...known].join(', '));
   }
@@ -178,7 +194,17 @@ export function validateRunParams(input: unknown): RunParams {
     raw.verbose === undefined
       ? DEFAULT_PARAMS.verbose
       : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max, 'verbose');
-  return { experiment, nJobs, tasks, rows, batchSize, verbose };
+  const timeout =
+    raw.timeout === undefined || raw.timeout === null
+      ? DEFAULT_PARAMS.timeout
+      : wholeNumber(
+          'timeout (seconds)',
+          raw.timeout,
+          LIMITS.timeout.min,
+          LIMITS.timeout.max,
+          'timeout',
+        );
+  return { experiment, nJobs, tasks, rows, batchSize, verbose, timeout };
 }
 
 /** A comparison of the two dataset strategies at the same size. */

@@ -54,6 +54,13 @@ export type MainToWorker =
   | { type: 'measure'; requestId: number; settle: boolean }
   | { type: 'shutdown' };
 
+/**
+ * A worker busy with a long batch says it is alive at least this often
+ * (between tasks), so that the parent can tell a slow batch from a stopped or
+ * stuck worker.
+ */
+export const HEARTBEAT_MS = 1_000;
+
 export type WorkerToMain =
   | { type: 'ready'; pid: number; baseline: MemorySnapshot; nodeVersion: string }
   | { type: 'installed'; runId: number; received: GlobalSummary[]; memory: MemorySnapshot }
@@ -86,7 +93,9 @@ export type WorkerToMain =
       /** How each chunk was read (Excel lesson only). */
       reads: ReadRecord[];
     }
-  | { type: 'measured'; requestId: number; memory: MemorySnapshot };
+  | { type: 'measured'; requestId: number; memory: MemorySnapshot }
+  /** Sent between tasks when the worker has said nothing for HEARTBEAT_MS. */
+  | { type: 'alive'; runId: number };
 
 const WORKER_MESSAGE_TYPES = new Set<WorkerToMain['type']>([
   'ready',
@@ -97,6 +106,7 @@ const WORKER_MESSAGE_TYPES = new Set<WorkerToMain['type']>([
   'read-progress',
   'run-ended',
   'measured',
+  'alive',
 ]);
 
 const MAIN_MESSAGE_TYPES = new Set<MainToWorker['type']>([

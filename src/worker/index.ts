@@ -10,6 +10,7 @@ import type { GlobalSummary } from '../shared/memory';
 import { deserialize, serialize } from 'node:v8';
 import type { ReadRecord } from '../shared/report';
 import {
+  HEARTBEAT_MS,
   isMainToWorker,
   serializeError,
   type BatchMessage,
@@ -114,6 +115,8 @@ async function runBatch(message: BatchMessage): Promise<void> {
   const results: unknown[] = [];
   for (const call of message.tasks) {
     if (cancelledRuns.has(message.runId)) return;
+    if (performance.now() - link.lastSent >= HEARTBEAT_MS)
+      link.send({ type: 'alive', runId: message.runId });
     state.currentTask = call.index;
     if (state.announceStarts)
       link.send({ type: 'task-started', runId: message.runId, taskIndex: call.index });

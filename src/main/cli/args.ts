@@ -18,6 +18,8 @@ Options for run:
   --rows R               rows of my_data (0 … R-1): default 100; partial-read at most 1,048,575
   --batch-size B         tasks per batch, or "auto": default 1
   --verbose V            joblib's verbose level, 0 to 100: default 10
+  --timeout S            joblib's timeout: seconds a task may run, 1 to 3,600 (default: none; a worker
+                         silent for 10 s still ends the run)
   --json                 print one JSON report on stdout instead of the notebook's output
   --data-dir DIR         where my_database.xlsx is written and read (default: isolation-lab in the temp folder)
   --existing-database    read the my_database.xlsx already in --data-dir instead of writing it first
@@ -45,6 +47,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--rows': 'rows',
   '--batch-size': 'batchSize',
   '--verbose': 'verbose',
+  '--timeout': 'timeout',
   '--data-dir': 'dataDir',
 };
 const FLAG_OPTIONS = new Set(['--json', '--existing-database', '--sweep', '--help']);

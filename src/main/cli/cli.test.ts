@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processState } from '../lab/process-state';
 import { BUILT_CLI } from '../lab/test-support/paths';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-cli-'));
@@ -110,14 +111,19 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** A process that has not exited (a zombie waiting for a parent to reap it has). */
 const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  const state = processState(pid);
+  return state !== null && state !== 'Z' && state !== 'X';
 };
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  for (const end = performance.now() + ms; performance.now() < end; ) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
+}
 
 describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
   it.each([
@@ -154,6 +160,53 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
       `Interrupted (${signal}): the run was cancelled and its workers stopped.`,
     );
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(workers.filter(alive)).toEqual([]);
+  });
+
+  it('a worker stopped when its CLI was killed exits as soon as it is continued', async () => {
+    const child = spawn(
+      process.execPath,
+      [BUILT_CLI, 'run', 'read-global', '--tasks', '1000000', '--data-dir', dataDir],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('Using backend')) resolve();
+      }),
+    );
+    const workers = childrenOf(child.pid as number);
+    expect(workers).toHaveLength(2);
+    for (const pid of workers) process.kill(pid, 'SIGSTOP');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    // The parent is gone, the workers cannot notice while stopped.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(workers.map(processState)).toEqual(['T', 'T']);
+    for (const pid of workers) process.kill(pid, 'SIGCONT');
+    expect(await until(() => workers.every((pid) => !alive(pid)), 5_000)).toBe(true);
+  });
+
+  it('Ctrl-C with stopped workers: exit 130, and the stopped workers are killed too', async () => {
+    const child = spawn(
+      process.execPath,
+      [BUILT_CLI, 'run', 'read-global', '--tasks', '1000000', '--data-dir', dataDir],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('Using backend')) resolve();
+      }),
+    );
+    const workers = childrenOf(child.pid as number);
+    for (const pid of workers) process.kill(pid, 'SIGSTOP');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
     expect(workers.filter(alive)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import type { SerializedError } from '../../shared/worker-protocol';
 import type { ErrorDetail } from '../../shared/api';
 import type { ReportError } from '../../shared/report';
+import type { ProcessState } from './process-state';
 
 /** A task raised in a worker; the parent re-raises it with the worker's stack, pid and task index. */
 export class WorkerError extends Error {
@@ -37,6 +38,61 @@ export class TerminatedWorkerError extends Error {
     );
   }
 }
+
+/**
+ * joblib's `TimeoutError`: a task ran longer than `Parallel(timeout=…)`
+ * allows. The worker that ran it is killed (its task cannot be interrupted
+ * otherwise) and the pool starts a new one for the next run.
+ */
+export class TaskTimeoutError extends Error {
+  override name = 'TimeoutError';
+  readonly detail: ErrorDetail;
+  constructor(
+    readonly workerPid: number,
+    readonly taskIndex: number,
+    readonly seconds: number,
+  ) {
+    super(
+      `Task ${taskIndex} ran longer than the timeout of ${seconds} s in worker pid ${workerPid}. The worker was killed; the next run starts a new one.`,
+    );
+    this.detail = { code: 'task-timeout', seconds };
+  }
+}
+
+/**
+ * A busy worker that said nothing for too long: stopped by a signal (SIGSTOP,
+ * Ctrl-Z), stuck in a loop, or starved. The run ends instead of waiting
+ * blind, the worker is killed, and the pool starts a new one.
+ */
+export class StalledWorkerError extends Error {
+  override name = 'StalledWorkerError';
+  readonly detail: ErrorDetail;
+  constructor(
+    readonly workerPid: number,
+    readonly taskIndex: number | null,
+    /** The kernel's state letter (`T` stopped, `R` running...), null where the OS does not say. */
+    readonly state: ProcessState | null,
+    silentMs: number,
+  ) {
+    const seconds = Math.round(silentMs / 1000);
+    const during = taskIndex === null ? '' : ` while running task ${taskIndex}`;
+    super(
+      `Worker pid ${workerPid} ${STATE_WORDS[state ?? '?'] ?? `was in state ${state}`} and sent nothing for ${seconds} s${during}. It was killed; the next run starts a new one.`,
+    );
+    this.detail = { code: 'stalled', state, seconds };
+  }
+}
+
+/** How the report's English message says a process state. */
+const STATE_WORDS: Record<string, string> = {
+  T: 'was stopped by a signal (state T, as after SIGSTOP)',
+  t: 'was stopped by a debugger (state t)',
+  R: 'was running (state R)',
+  S: 'was sleeping (state S)',
+  D: 'was waiting for the disk (state D)',
+  Z: 'had exited (state Z)',
+  '?': 'gave no sign of life',
+};
 
 /** The run was cancelled before it finished. */
 export { CancelledError } from '../../shared/cancelled-error';
@@ -72,6 +128,17 @@ export function toReportError(error: unknown): ReportError {
       cause: null,
       exitCode: error.exitCode,
       signal: error.signal,
+    };
+  }
+  if (error instanceof TaskTimeoutError || error instanceof StalledWorkerError) {
+    return {
+      name: error.name,
+      message: error.message,
+      stack: error.stack ?? error.message,
+      workerPid: error.workerPid,
+      taskIndex: error.taskIndex,
+      cause: null,
+      detail: error.detail,
     };
   }
   const e = error instanceof Error ? error : new Error(String(error));

@@ -87,6 +87,65 @@ describe('a worker that dies', () => {
   });
 });
 
+describe('a worker that stops (never wait blind)', () => {
+  it('SIGSTOP mid-read: the run ends, naming the pid, the state T and the task; the worker is killed and replaced', async () => {
+    const fixture = lab({ stallMs: 1_500 });
+    let victim = 0;
+    let stoppedAt = 0;
+    const { report, acted } = await duringRead(fixture, 1_048_575, (pid) => {
+      victim = pid;
+      stoppedAt = performance.now();
+      process.kill(pid, 'SIGSTOP');
+    });
+    const waited = (performance.now() - stoppedAt) / 1000;
+    expect(acted).toBe(true);
+    expect(report.error).toMatchObject({
+      name: 'StalledWorkerError',
+      workerPid: victim,
+      taskIndex: report.workers.find((w) => w.pid === victim)?.slot,
+      detail: { code: 'stalled', state: 'T' },
+    });
+    expect(report.error?.message).toContain('stopped by a signal (state T');
+    expect(report.results).toBeNull();
+    expect(waited).toBeGreaterThanOrEqual(1.5);
+    expect(waited).toBeLessThan(10);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isAlive(victim)).toBe(false);
+    const next = await fixture.lab.run({ experiment: 'read-global' });
+    expect(next.results).toEqual([1.4, 1.4]);
+    expect(next.workers.map((w) => w.pid)).not.toContain(victim);
+  });
+
+  it("a task past joblib's timeout ends the run with TimeoutError after that many seconds", async () => {
+    const fixture = lab();
+    let victim = 0;
+    let stoppedAt = 0;
+    const report = await fixture.lab.run(
+      { experiment: 'partial-read', nJobs: 2, rows: 1_048_575, timeout: 1 },
+      {
+        onEvent: (event) => {
+          if (event.type !== 'read-progress' || victim) return;
+          victim = event.pid;
+          stoppedAt = performance.now();
+          process.kill(victim, 'SIGSTOP');
+        },
+      },
+    );
+    const waited = (performance.now() - stoppedAt) / 1000;
+    expect(report.params.timeout).toBe(1);
+    expect(report.error).toMatchObject({
+      name: 'TimeoutError',
+      workerPid: victim,
+      detail: { code: 'task-timeout', seconds: 1 },
+    });
+    expect(report.error?.message).toMatch(/^Task \d ran longer than the timeout of 1 s in worker pid \d+\./);
+    // Well before the 10 s silence bound: the timeout decided.
+    expect(waited).toBeLessThan(5);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isAlive(victim)).toBe(false);
+  });
+});
+
 describe('cancelling', () => {
   it('a run cancelled halfway ends with CancelledError and the pool still works', async () => {
     const fixture = lab();

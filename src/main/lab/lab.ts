@@ -41,7 +41,7 @@ import {
   type MemorySource,
   type SampledProcess,
 } from './memory-sampler';
-import { Parallel } from './parallel';
+import { Parallel, stoppedOutcome } from './parallel';
 import { WorkerPool } from './pool';
 
 /** Where the CLI and the browser host keep my_database.xlsx unless told otherwise. */
@@ -60,6 +60,8 @@ export interface LabOptions {
   existingDatabase?: boolean;
   /** Where memory samples come from (default: /proc on Linux, the workers themselves elsewhere). */
   memorySource?: MemorySource;
+  /** How long a busy worker may stay silent before a run ends (default STALL_MS, 10 s; tests use less). */
+  stallMs?: number;
 }
 
 export interface RunOptions {
@@ -173,7 +175,13 @@ export class Lab {
         experiment: 'full-copy' | 'partial-read',
         sweep: boolean,
       ) => {
-        const base = { nJobs, tasks: nJobs, rows: params.rows, batchSize: 1 } as const;
+        const base = {
+          nJobs,
+          tasks: nJobs,
+          rows: params.rows,
+          batchSize: 1,
+          timeout: null,
+        } as const;
         const report = await this.execute(
           { ...base, verbose: sweep ? 0 : 10, experiment },
           signal,
@@ -305,20 +313,15 @@ export class Lab {
 
     let outcome;
     if (setupError) {
-      outcome = {
-        results: null,
-        error: setupError,
-        workers: [],
-        poolStartMs: 0,
-        runMs: 0,
-        log: [],
-      };
+      outcome = stoppedOutcome(setupError);
     } else {
       phase('starting-workers');
       const parallel = new Parallel(this.pool, {
         nJobs: params.nJobs,
         batchSize: params.batchSize,
         verbose: params.verbose,
+        timeout: params.timeout,
+        stallMs: this.options.stallMs,
       });
       const sent: Record<string, unknown> = {};
       for (const name of definition.globals) sent[name] = globalValues[name];
@@ -344,14 +347,7 @@ export class Lab {
         });
       } catch (error) {
         // Workers that could not start: the run ends with that error, like any other.
-        outcome = {
-          results: null,
-          error: error as Error,
-          workers: [],
-          poolStartMs: 0,
-          runMs: 0,
-          log: [],
-        };
+        outcome = stoppedOutcome(error as Error);
       }
     }
     phase('measuring');

@@ -4,19 +4,18 @@
  * results in task order. The first error in a worker cancels the tasks not yet
  * started and is re-raised here with the worker's stack, pid and task index; a
  * worker that dies ends the run with a terminated-worker error. Every wait has
- * a bound, so a run always ends.
+ * a bound: joblib's `timeout` per task when one is set, and always a bound on
+ * how long a busy worker may stay silent, so a run always ends. The call
+ * itself, batch by batch, is `ParallelRun`.
  */
-import type { ParallelEvent } from '../../shared/api';
 import type { GlobalSummary, MemorySnapshot } from '../../shared/memory';
 import type { ReadRecord } from '../../shared/report';
 import type { BatchSize } from '../../shared/params';
-import { formatPython } from '../../shared/python-format';
-import { JoblibProgress } from '../../shared/verbose';
-import type { InstallMessage, TaskCall, WorkerToMain } from '../../shared/worker-protocol';
-import { AutoBatching } from './auto-batching';
-import { CancelledError, TerminatedWorkerError, WorkerError } from './errors';
+import { CancelledError } from './errors';
+import { ParallelRun, type RunCall } from './parallel-run';
 import type { WorkerPool } from './pool';
 import type { WorkerClient } from './worker-client';
+import { STALL_MS } from './worker-watch';
 
 /** How long a worker may take to report its figures after a run before it is killed. */
 export const END_RUN_TIMEOUT_MS = 10_000;
@@ -24,20 +23,19 @@ export const END_RUN_TIMEOUT_MS = 10_000;
 export const CANCEL_GRACE_MS = 2_000;
 
 export interface ParallelOptions {
+  /** joblib's `n_jobs`: how many worker processes. */
   nJobs: number;
+  /** joblib's `batch_size`: tasks per batch, or `'auto'`. */
   batchSize: BatchSize;
+  /** joblib's `verbose`: 0 silent, 10 progress lines, above 10 every batch. */
   verbose: number;
+  /** joblib's `timeout`: seconds a task may run; null (the default) for no limit. */
+  timeout?: number | null;
+  /** How long a busy worker may stay silent before the run ends (default STALL_MS). */
+  stallMs?: number;
 }
 
-export interface ParallelCall {
-  runId: number;
-  /** The task's code and the globals that travel with it. */
-  install: Omit<InstallMessage, 'type' | 'runId'>;
-  /** Arguments of each task, in task order. */
-  args: unknown[][];
-  signal?: AbortSignal;
-  onEvent?: (event: ParallelEvent) => void;
-}
+export type ParallelCall = RunCall;
 
 export interface ParallelWorkerOutcome {
   slot: number;
@@ -61,10 +59,9 @@ export interface ParallelOutcome {
   log: string[];
 }
 
-interface Batch {
-  id: number;
-  tasks: TaskCall[];
-  dispatchedAt: number;
+/** The outcome of a run that ended before any worker took part (cancelled, or a failed setup). */
+export function stoppedOutcome(error: Error): ParallelOutcome {
+  return { results: null, error, workers: [], poolStartMs: 0, runMs: 0, log: [] };
 }
 
 export class Parallel {
@@ -75,27 +72,10 @@ export class Parallel {
 
   /** Runs every task and resolves with the outcome; a failed run resolves too, with `error` set. */
   async run(call: ParallelCall): Promise<ParallelOutcome> {
-    const { nJobs, verbose } = this.options;
-    const log: string[] = [];
-    const emit = (event: ParallelEvent): void => call.onEvent?.(event);
-    const print = (line: string | null): void => {
-      if (line === null) return;
-      log.push(line);
-      emit({ type: 'log', line });
-    };
-
-    if (call.signal?.aborted) {
-      return {
-        results: null,
-        error: new CancelledError(),
-        workers: [],
-        poolStartMs: 0,
-        runMs: 0,
-        log,
-      };
-    }
+    if (call.signal?.aborted) return stoppedOutcome(new CancelledError());
+    const { nJobs } = this.options;
     const { workers, startMs } = await this.pool.ensure(nJobs);
-    emit({
+    call.onEvent?.({
       type: 'workers-ready',
       workers: workers.map((w) => ({ slot: w.slot, pid: w.pid })),
       startMs,
@@ -104,194 +84,39 @@ export class Parallel {
     const baselines = await Promise.all(workers.map((w) => w.measure(true)));
 
     const started = performance.now();
-    const total = call.args.length;
-    const preDispatch = nJobs === 1 ? total : 2 * nJobs;
-    const progress = new JoblibProgress(nJobs, verbose, preDispatch, Date.now());
-    print(progress.usingBackend(this.pool.backendName, nJobs));
-
-    const results: unknown[] = new Array(total);
-    const taskIndexes = new Map<WorkerClient, number[]>(workers.map((w) => [w, []]));
-    const received = new Map<WorkerClient, GlobalSummary[]>();
-    const inFlight = new Map<WorkerClient, Batch[]>(workers.map((w) => [w, []]));
-    const auto = this.options.batchSize === 'auto' ? new AutoBatching() : null;
-    const readyBatches: TaskCall[][] = [];
-    let nextTask = 0;
-    let nextBatchId = 0;
-    let completed = 0;
-    let exhausted = nJobs === 1;
-    if (exhausted) progress.exhausted();
-
-    const cleanups: (() => void)[] = [];
-    let settle!: (error: Error | null) => void;
-    const finished = new Promise<Error | null>((resolve) => (settle = resolve));
-    let settled = false;
-    const finish = (error: Error | null): void => {
-      if (settled) return;
-      settled = true;
-      settle(error);
+    const timeoutMs = this.options.timeout ? this.options.timeout * 1000 : null;
+    // A timeout counts from each task's start, so the workers must announce them.
+    const install = {
+      ...call.install,
+      announceStarts: call.install.announceStarts || timeoutMs !== null,
     };
-
-    /** joblib's `dispatch_one_batch`: takes tasks up to `limit` (the pre-dispatch slice) or to the end. */
-    const takeBatch = (limit: number): TaskCall[] | null => {
-      if (readyBatches.length) return readyBatches.shift() ?? null;
-      const available = Math.min(limit, total) - nextTask;
-      if (available <= 0) return null;
-      const take = (n: number): TaskCall[] => {
-        const tasks: TaskCall[] = [];
-        for (let i = 0; i < n && nextTask < total; i += 1, nextTask += 1)
-          tasks.push({ index: nextTask, args: call.args[nextTask] ?? [] });
-        return tasks;
-      };
-      if (!auto) return take(Math.min(this.options.batchSize as number, available));
-      const size = auto.computeBatchSize();
-      const big = take(Math.min(size * nJobs, available));
-      const atEnd = limit >= total && big.length < size * nJobs;
-      const finalSize = Math.max(1, Math.floor(big.length / (atEnd ? 10 * nJobs : nJobs)));
-      for (let i = 0; i < big.length; i += finalSize)
-        readyBatches.push(big.slice(i, i + finalSize));
-      return readyBatches.shift() ?? null;
-    };
-
-    const dispatch = (tasks: TaskCall[]): void => {
-      const worker = workers.reduce((best, w) =>
-        (inFlight.get(w)?.length ?? 0) < (inFlight.get(best)?.length ?? 0) ? w : best,
-      );
-      const batch: Batch = { id: nextBatchId++, tasks, dispatchedAt: performance.now() };
-      inFlight.get(worker)?.push(batch);
-      progress.batchDispatched(tasks.length);
-      worker.send({ type: 'batch', runId: call.runId, batchId: batch.id, tasks });
-    };
-
-    const dispatchNext = (): void => {
-      if (exhausted || settled) return;
-      const tasks = takeBatch(total);
-      if (tasks) dispatch(tasks);
-      else {
-        exhausted = true;
-        progress.exhausted();
-      }
-    };
-
-    const onMessage = (worker: WorkerClient) => (message: WorkerToMain) => {
-      if (!('runId' in message) || message.runId !== call.runId || settled) return;
-      const queue = inFlight.get(worker) ?? [];
-      switch (message.type) {
-        case 'installed':
-          received.set(worker, message.received);
-          emit({
-            type: 'installed',
-            slot: worker.slot,
-            pid: worker.pid,
-            received: message.received,
-          });
-          return;
-        case 'task-started':
-          emit({
-            type: 'task-started',
-            taskIndex: message.taskIndex,
-            slot: worker.slot,
-            pid: worker.pid,
-          });
-          return;
-        case 'read-progress':
-          emit({ ...message, type: 'read-progress', slot: worker.slot, pid: worker.pid });
-          return;
-        case 'task-failed':
-          if (message.batchId === -1) {
-            finish(new WorkerError(worker.pid, message.taskIndex, message.error));
-            return;
-          }
-          taskIndexes.get(worker)?.push(message.taskIndex);
-          finish(new WorkerError(worker.pid, message.taskIndex, message.error));
-          return;
-        case 'batch-done': {
-          const position = queue.findIndex((b) => b.id === message.batchId);
-          const batch = position >= 0 ? queue.splice(position, 1)[0] : undefined;
-          if (!batch) return;
-          batch.tasks.forEach((task, i) => {
-            results[task.index] = message.results[i];
-            taskIndexes.get(worker)?.push(task.index);
-            if (call.onEvent) {
-              const value = message.results[i];
-              emit({
-                type: 'task-done',
-                taskIndex: task.index,
-                slot: worker.slot,
-                pid: worker.pid,
-                value,
-                display: formatPython(value),
-              });
-            }
-          });
-          completed += batch.tasks.length;
-          auto?.batchCompleted(batch.tasks.length, (performance.now() - batch.dispatchedAt) / 1000);
-          print(progress.batchCompleted(batch.tasks.length, Date.now()));
-          if (completed === total) finish(null);
-          else dispatchNext();
-          return;
-        }
-      }
-    };
-
-    for (const worker of workers) {
-      cleanups.push(worker.onMessage(onMessage(worker)));
-      cleanups.push(
-        worker.onExit((exit) => {
-          const running = inFlight.get(worker)?.[0]?.tasks[0]?.index ?? null;
-          finish(new TerminatedWorkerError(worker.pid, exit.code, exit.signal, running));
-        }),
-      );
-      // Each worker gets its own copy of the globals: postMessage clones them per worker.
-      worker.send({ type: 'install', runId: call.runId, ...call.install });
-    }
-    if (call.signal) {
-      const onAbort = (): void => finish(new CancelledError());
-      // A cancel that came while the workers measured their baselines (an
-      // await above) has already fired its event: it must not be lost.
-      if (call.signal.aborted) onAbort();
-      else {
-        call.signal.addEventListener('abort', onAbort, { once: true });
-        cleanups.push(() => call.signal?.removeEventListener('abort', onAbort));
-      }
-    }
-
-    if (total === 0) finish(null);
-    // The first round: up to `preDispatch` tasks, as joblib's pre_dispatch='2*n_jobs'.
-    for (let tasks = takeBatch(preDispatch); tasks && !settled; tasks = takeBatch(preDispatch))
-      dispatch(tasks);
-
-    const error = await finished;
-    const runMs = performance.now() - started;
-    for (const cleanup of cleanups) cleanup();
-    if (error) {
-      for (const worker of workers) worker.send({ type: 'cancel', runId: call.runId });
-    } else {
-      print(progress.finished(total, Date.now()));
-    }
-
-    const outcomes = await Promise.all(
-      workers.map((worker) =>
-        this.endRun(
-          worker,
-          call.runId,
-          error ? CANCEL_GRACE_MS + END_RUN_TIMEOUT_MS : END_RUN_TIMEOUT_MS,
-        ),
-      ),
+    const run = new ParallelRun(
+      {
+        ...this.options,
+        backendName: this.pool.backendName,
+        timeoutMs,
+        stallMs: this.options.stallMs ?? STALL_MS,
+      },
+      { ...call, install },
+      workers,
     );
+    const error = await run.retrieve();
+    const runMs = performance.now() - started;
+    const grace = error ? CANCEL_GRACE_MS + END_RUN_TIMEOUT_MS : END_RUN_TIMEOUT_MS;
+    const ends = await Promise.all(workers.map((w) => this.endRun(w, call.runId, grace)));
     return {
-      results: error ? null : results,
+      results: error ? null : run.results,
       error,
       workers: workers.map((worker, i) => ({
         slot: worker.slot,
         pid: worker.pid,
-        taskIndexes: taskIndexes.get(worker) ?? [],
-        received: received.get(worker) ?? [],
+        ...run.workerRecord(worker),
         baseline: baselines[i] ?? (worker.baseline as MemorySnapshot),
-        ...(outcomes[i] ?? NO_FIGURES),
+        ...(ends[i] ?? NO_FIGURES),
       })),
       poolStartMs: startMs,
       runMs,
-      log,
+      log: run.log,
     };
   }
 

@@ -55,6 +55,7 @@ export class LabService {
         nJobs: { ...LIMITS.nJobs },
         tasks: { ...LIMITS.tasks },
         batchSize: { ...LIMITS.batchSize },
+        timeout: { ...LIMITS.timeout },
       },
       defaults: { ...DEFAULT_PARAMS },
     };

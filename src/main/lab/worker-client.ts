@@ -6,6 +6,7 @@ import type { MemorySnapshot } from '../../shared/memory';
 import { isWorkerToMain, type MainToWorker, type WorkerToMain } from '../../shared/worker-protocol';
 import { TerminatedWorkerError, WorkerTimeoutError } from './errors';
 import type { Launcher, SpawnOptions, WorkerExit, WorkerHandle } from './launcher';
+import { isStopped, processState } from './process-state';
 
 /** How long a worker may take to start and report ready before it is killed. */
 export const READY_TIMEOUT_MS = 30_000;
@@ -116,9 +117,19 @@ export class WorkerClient {
     if (this.alive) this.handle.kill();
   }
 
-  /** Asks the worker to exit, waits `graceMs`, then kills it. Resolves once the process is gone. */
+  /** Whether the OS says the process is stopped (SIGSTOP, Ctrl-Z): it cannot answer anything until continued. */
+  get stopped(): boolean {
+    return this.alive && isStopped(processState(this.pid));
+  }
+
+  /**
+   * Asks the worker to exit, waits `graceMs`, then kills it; a stopped worker,
+   * which cannot hear the request, is killed at once. Resolves once the
+   * process is gone.
+   */
   async close(graceMs = SHUTDOWN_GRACE_MS): Promise<WorkerExit> {
     if (!this.alive) return this.exit as WorkerExit;
+    if (this.stopped) this.kill();
     this.send({ type: 'shutdown' });
     const timer = setTimeout(() => this.kill(), graceMs);
     const exit = await this.exited;

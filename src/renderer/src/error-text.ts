@@ -8,6 +8,21 @@ import type { Formats } from './format';
 import { fill, type Language, type Translate, type Unit } from './i18n';
 import { EXCEL_ES } from './i18n/excel-es';
 
+/** The kernel's state letter of a stalled worker, said in words. */
+function stateText(state: string | null, t: Translate): string {
+  switch (state) {
+    case 'T':
+    case 't':
+    case 'R':
+    case 'S':
+    case 'D':
+    case 'Z':
+      return t(`errors.states.${state}`);
+    default:
+      return t('errors.states.unknown');
+  }
+}
+
 function detailText(
   detail: ErrorDetail,
   t: Translate,
@@ -47,6 +62,13 @@ function detailText(
     }
     case 'run-in-progress':
       return t('errors.runInProgress');
+    case 'task-timeout':
+      return t('errors.taskTimeout', { seconds: format.count(detail.seconds) });
+    case 'stalled':
+      return t('errors.stalled', {
+        state: stateText(detail.state, t),
+        seconds: format.count(detail.seconds),
+      });
     case 'excel':
       return excelText(detail, t, format);
   }

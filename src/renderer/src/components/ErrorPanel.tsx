@@ -1,8 +1,18 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { ReportError } from '../../../shared/report';
-import { excelText } from '../error-text';
-import { useI18n } from '../i18n';
+import type { LabError } from '../../../shared/api';
+import { errorText, excelText } from '../error-text';
+import { useI18n, type TranslationKey } from '../i18n';
+
+/** The panel's title for each error the lab raises; others are "The run failed". */
+const TITLES: Record<string, TranslationKey> = {
+  WorkerError: 'error.title',
+  TerminatedWorkerError: 'error.terminated',
+  TimeoutError: 'error.timeout',
+  StalledWorkerError: 'error.stalled',
+  CancelledError: 'error.cancelled',
+};
 
 /**
  * A stack with paths from the project's folder on (`out/main/worker.js:12:3`),
@@ -23,17 +33,12 @@ export function ErrorPanel({
   lesson: LessonInfo;
   error: ReportError;
 }): ReactNode {
-  const { t, format, language } = useI18n();
-  const title =
-    error.name === 'WorkerError'
-      ? t('error.title')
-      : error.name === 'TerminatedWorkerError'
-        ? t('error.terminated')
-        : error.name === 'CancelledError'
-          ? t('error.cancelled')
-          : t('error.other');
+  const i18n = useI18n();
+  const { t, format, language } = i18n;
+  const title = t(TITLES[error.name] ?? 'error.other');
   const detail = error.cause?.detail ?? error.detail;
   const excelDetail = detail?.code === 'excel' ? detail : null;
+  const watched = detail?.code === 'task-timeout' || detail?.code === 'stalled';
   // The lab's own errors are said from their fields, in the UI's language; a task's error as it was raised.
   const raised =
     error.name === 'CancelledError'
@@ -46,11 +51,13 @@ export function ErrorPanel({
                 ? t('error.bySignal', { signal: error.signal })
                 : t('error.withCode', { code: error.exitCode ?? '?' }),
           })
-        : excelDetail && language === 'es'
-          ? `ExcelError: ${excelText(excelDetail, t, format)}`
-          : error.cause
-            ? `${error.cause.name}: ${error.cause.message}`
-            : error.message;
+        : watched
+          ? errorText({ ...error, detail } as LabError, i18n)
+          : excelDetail && language === 'es'
+            ? `ExcelError: ${excelText(excelDetail, t, format)}`
+            : error.cause
+              ? `${error.cause.name}: ${error.cause.message}`
+              : error.message;
   return (
     <section
       className="panel error-panel"
@@ -76,6 +83,8 @@ export function ErrorPanel({
         </>
       )}
       {error.name === 'TerminatedWorkerError' && <p>{t('error.terminatedMeaning')}</p>}
+      {error.name === 'TimeoutError' && <p>{t('error.timeoutMeaning')}</p>}
+      {error.name === 'StalledWorkerError' && <p>{t('error.stalledMeaning')}</p>}
       {error.name === 'CancelledError' && <p>{t('error.cancelledMeaning')}</p>}
       {error.name !== 'CancelledError' && (
         <details open={error.name === 'WorkerError'}>

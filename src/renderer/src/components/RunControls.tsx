@@ -15,6 +15,8 @@ export interface FormValues {
   rows: string;
   batchSize: string;
   verbose: number;
+  /** joblib's timeout in seconds; empty for none. */
+  timeout: string;
 }
 
 /** The form before anything was typed: the host's defaults. */
@@ -25,6 +27,7 @@ export function defaultForm(host: HostInfo): FormValues {
     rows: String(host.defaults.rows),
     batchSize: String(host.defaults.batchSize),
     verbose: host.defaults.verbose,
+    timeout: host.defaults.timeout === null ? '' : String(host.defaults.timeout),
   };
 }
 
@@ -38,7 +41,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Workers, tasks, batch size, rows (for the dataset lessons), verbose; Run and Cancel. */
+/** Workers, tasks, batch size, rows (for the dataset lessons), verbose, timeout; Run and Cancel. */
 export function RunControls({
   lesson,
   host,
@@ -49,7 +52,7 @@ export function RunControls({
   onCancel,
 }: Props): ReactNode {
   const { t } = useI18n();
-  const { workers, tasks, rows, batchSize, verbose } = values;
+  const { workers, tasks, rows, batchSize, verbose, timeout } = values;
   const set =
     <K extends keyof FormValues>(key: K) =>
     (value: FormValues[K]): void =>
@@ -59,6 +62,7 @@ export function RunControls({
   const setRows = set('rows');
   const setBatchSize = set('batchSize');
   const setVerbose = set('verbose');
+  const setTimeoutSeconds = set('timeout');
 
   const nJobs = Number(workers);
   const taskCount = tasks.trim() === '' ? nJobs : Number(tasks);
@@ -79,6 +83,7 @@ export function RunControls({
     };
     if (tasks.trim() !== '') params.tasks = numberOrText(tasks);
     if (lesson.usesDataset) params.rows = numberOrText(rows);
+    if (timeout.trim() !== '') params.timeout = numberOrText(timeout);
     onRun(params);
   };
 
@@ -135,6 +140,16 @@ export function RunControls({
           ))}
         </select>
       </label>
+      <NumberField
+        label={t('controls.timeout')}
+        value={timeout}
+        onChange={setTimeoutSeconds}
+        min={host.limits.timeout.min}
+        max={host.limits.timeout.max}
+        placeholder={t('controls.timeoutHint')}
+        title={t('controls.timeoutTitle')}
+        testId="input-timeout"
+      />
       <div className="run-controls__actions">
         {busy ? (
           <button

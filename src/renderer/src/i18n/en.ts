@@ -72,6 +72,10 @@ export const en = {
     batchSize: 'Batch size',
     auto: 'auto',
     verbose: 'Verbose',
+    timeout: 'Timeout (s)',
+    timeoutHint: 'none',
+    timeoutTitle:
+      'joblib’s timeout: seconds each task may run. Empty: no limit, but a worker silent for 10 s still ends the run.',
     run: 'Run',
     running: 'Running…',
     cancel: 'Cancel',
@@ -157,6 +161,8 @@ export const en = {
   error: {
     title: 'A worker raised an error',
     terminated: 'A worker process died',
+    timeout: 'A task ran past its timeout',
+    stalled: 'A worker stopped responding',
     cancelled: 'The run was cancelled',
     other: 'The run failed',
     where: 'in worker pid {pid}, task {task}',
@@ -165,6 +171,10 @@ export const en = {
     stack: 'Stack, from the worker',
     terminatedMeaning:
       'The operating system ended the worker process (killed, out of memory, or it exited). Its tasks never finished; the parent noticed and stopped the run instead of waiting forever.',
+    timeoutMeaning:
+      'joblib’s timeout bounds every task: a task that runs longer ends the run with a TimeoutError in the parent. A task cannot be interrupted from outside, so its worker was killed.',
+    stalledMeaning:
+      'A busy worker speaks at least once a second. This one went silent: stopped (Ctrl-Z, SIGSTOP), stuck, or starved of CPU. The parent ended the run instead of waiting blind, and the next run starts a new worker.',
     cancelledMeaning:
       'The tasks not yet started were dropped; workers that were busy stopped. The pool is ready for the next run.',
     cancelledRaised: 'CancelledError: the run was cancelled before it finished.',
@@ -245,6 +255,7 @@ export const en = {
       rows: 'rows',
       excelRows: 'rows (Excel holds at most 1,048,575 data rows)',
       verbose: 'verbose',
+      timeout: 'timeout (seconds)',
     },
     memoryGuard:
       'Refused before starting: {experiment} with {workers} and {rows} needs about {peak} at its peak, but the budget is {budget}: half of the {available} of memory available now. {lower}',
@@ -252,6 +263,19 @@ export const en = {
     lowerRows: 'Lower rows to at most {rows}.',
     freeMemory: 'Close other programs to free memory.',
     runInProgress: 'A run is already in progress: wait for it to finish or cancel it first.',
+    taskTimeout:
+      'TimeoutError: a task ran longer than the timeout of {seconds} s. The worker was killed; the next run starts a new one.',
+    stalled:
+      'The worker {state} and sent nothing for {seconds} s. It was killed; the next run starts a new one.',
+    states: {
+      T: 'was stopped by a signal (state T, as after SIGSTOP or Ctrl-Z)',
+      t: 'was stopped by a debugger (state t)',
+      R: 'was running (state R) but never finished its task',
+      S: 'was sleeping (state S)',
+      D: 'was waiting for the disk (state D)',
+      Z: 'had exited (state Z)',
+      unknown: 'gave no sign of life',
+    },
     excelRow: 'row {row}',
   },
   units: {

@@ -70,6 +70,10 @@ export const es: Translations = {
     batchSize: 'Tamaño de lote',
     auto: 'auto',
     verbose: 'Verbose',
+    timeout: 'Tiempo límite (s)',
+    timeoutHint: 'ninguno',
+    timeoutTitle:
+      'El timeout de joblib: segundos que puede durar cada tarea. Vacío: sin límite, pero un worker en silencio durante 10 s igual termina la ejecución.',
     run: 'Ejecutar',
     running: 'Ejecutando…',
     cancel: 'Cancelar',
@@ -158,6 +162,8 @@ export const es: Translations = {
   error: {
     title: 'Un worker lanzó un error',
     terminated: 'Un proceso worker murió',
+    timeout: 'Una tarea superó su tiempo límite',
+    stalled: 'Un worker dejó de responder',
     cancelled: 'La ejecución fue cancelada',
     other: 'La ejecución falló',
     where: 'en el worker pid {pid}, tarea {task}',
@@ -166,6 +172,10 @@ export const es: Translations = {
     stack: 'Traza, desde el worker',
     terminatedMeaning:
       'El sistema operativo terminó el proceso worker (lo mataron, se quedó sin memoria o salió). Sus tareas nunca terminaron; el padre lo notó y detuvo la ejecución en vez de esperar para siempre.',
+    timeoutMeaning:
+      'El timeout de joblib limita cada tarea: una tarea que dura más termina la ejecución con un TimeoutError en el padre. Una tarea no se puede interrumpir desde fuera, así que se mató a su worker.',
+    stalledMeaning:
+      'Un worker ocupado habla al menos una vez por segundo. Este se quedó en silencio: detenido (Ctrl-Z, SIGSTOP), atascado o sin CPU. El padre terminó la ejecución en vez de esperar a ciegas, y la próxima ejecución inicia un worker nuevo.',
     cancelledMeaning:
       'Las tareas que no habían empezado se descartaron; los workers ocupados se detuvieron. El pool está listo para la próxima ejecución.',
     cancelledRaised: 'CancelledError: la ejecución se canceló antes de terminar.',
@@ -247,6 +257,7 @@ export const es: Translations = {
       rows: 'Número de filas',
       excelRows: 'Número de filas (Excel admite como máximo 1.048.575 filas de datos)',
       verbose: 'Nivel de verbose',
+      timeout: 'Tiempo límite (segundos)',
     },
     memoryGuard:
       'Rechazado antes de empezar: {experiment} con {workers} y {rows} necesita cerca de {peak} en su punto máximo, pero el presupuesto es {budget}: la mitad de los {available} de memoria disponibles ahora. {lower}',
@@ -254,6 +265,19 @@ export const es: Translations = {
     lowerRows: 'Baja las filas a {rows} como máximo.',
     freeMemory: 'Cierra otros programas para liberar memoria.',
     runInProgress: 'Ya hay una ejecución en curso: espera a que termine o cancélala primero.',
+    taskTimeout:
+      'TimeoutError: una tarea duró más que el tiempo límite de {seconds} s. Se mató al worker; la próxima ejecución inicia uno nuevo.',
+    stalled:
+      'El worker {state} y no envió nada durante {seconds} s. Se lo mató; la próxima ejecución inicia uno nuevo.',
+    states: {
+      T: 'estaba detenido por una señal (estado T, como tras SIGSTOP o Ctrl-Z)',
+      t: 'estaba detenido por un depurador (estado t)',
+      R: 'estaba en ejecución (estado R) pero nunca terminó su tarea',
+      S: 'estaba dormido (estado S)',
+      D: 'esperaba al disco (estado D)',
+      Z: 'ya había terminado (estado Z)',
+      unknown: 'no dio señales de vida',
+    },
     excelRow: 'fila {row}',
   },
   units: {

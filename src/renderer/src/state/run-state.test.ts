@@ -10,6 +10,7 @@ const params = {
   rows: 100,
   batchSize: 1,
   verbose: 10,
+  timeout: null,
 };
 
 function play(events: RunEvent[], from: RunView = IDLE_RUN): RunView {

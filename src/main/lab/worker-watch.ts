@@ -1,0 +1,59 @@
+/**
+ * The rule that keeps a run from waiting blind: joblib's `timeout` for each
+ * task, and, with or without it, a bound on how long a busy worker may stay
+ * silent. Kept apart from the dispatcher as a pure decision so that it can be
+ * tested without processes or clocks.
+ */
+import { StalledWorkerError, TaskTimeoutError } from './errors';
+import type { ProcessState } from './process-state';
+
+/**
+ * How long a busy worker may send nothing before the run ends. Workers speak
+ * at least every second while busy (HEARTBEAT_MS) and report read progress
+ * within a read, so 10 s of silence means stopped, stuck or starved.
+ */
+export const STALL_MS = 10_000;
+
+export interface WatchLimits {
+  /** joblib's `timeout`, in ms per task; null for none. */
+  timeoutMs: number | null;
+  /** How long a busy worker may be silent. */
+  stallMs: number;
+}
+
+/** What the dispatcher knows of one busy worker. */
+export interface BusyWorker {
+  pid: number;
+  /** When the worker last said anything (or became busy, if later). */
+  lastHeard: number;
+  /** The task it announced last, with when it started; null between batches or unannounced. */
+  task: { index: number; startedAt: number } | null;
+  /** The first task of its oldest unfinished batch, to name when no task was announced. */
+  oldestTask: number | null;
+}
+
+/** The error that ends the run because of this worker, or null while all is well. */
+export function watchVerdict(
+  worker: BusyWorker,
+  now: number,
+  limits: WatchLimits,
+  state: (pid: number) => ProcessState | null,
+): Error | null {
+  const { task } = worker;
+  if (limits.timeoutMs !== null && task && now - task.startedAt > limits.timeoutMs)
+    return new TaskTimeoutError(worker.pid, task.index, limits.timeoutMs / 1000);
+  const silentMs = now - worker.lastHeard;
+  if (silentMs < limits.stallMs) return null;
+  return new StalledWorkerError(
+    worker.pid,
+    task?.index ?? worker.oldestTask,
+    state(worker.pid),
+    silentMs,
+  );
+}
+
+/** How often the watch looks: often enough for the tightest bound, at most once a second. */
+export function watchInterval(limits: WatchLimits): number {
+  const tightest = Math.min(limits.stallMs, limits.timeoutMs ?? Infinity);
+  return Math.min(1_000, Math.max(10, Math.floor(tightest / 4)));
+}
