@@ -13,7 +13,7 @@ import { formatPython } from '../../shared/python-format';
 import { JoblibProgress } from '../../shared/verbose';
 import type { InstallMessage, TaskCall, WorkerToMain } from '../../shared/worker-protocol';
 import { CancelledError, TerminatedWorkerError, WorkerError } from './errors';
-import { processState } from './process-state';
+import { isStopped, processState } from './process-state';
 import { TaskBatches } from './task-batches';
 import type { WorkerClient } from './worker-client';
 import { watchInterval, watchVerdict, type WatchLimits } from './worker-watch';
@@ -41,6 +41,8 @@ interface WorkerWork {
   received: GlobalSummary[];
   lastHeard: number;
   task: { index: number; startedAt: number } | null;
+  installed: boolean;
+  stoppedSince: number | null;
 }
 
 /**
@@ -105,7 +107,15 @@ export class ParallelRun {
     this.work = new Map(
       workers.map((w) => [
         w,
-        { queue: [], taskIndexes: [], received: [], lastHeard: now, task: null },
+        {
+          queue: [],
+          taskIndexes: [],
+          received: [],
+          lastHeard: now,
+          task: null,
+          installed: false,
+          stoppedSince: null,
+        },
       ]),
     );
   }
@@ -232,6 +242,7 @@ export class ParallelRun {
     switch (message.type) {
       case 'installed':
         work.received = message.received;
+        work.installed = true;
         return this.emit({ type: 'installed', ...who, received: message.received });
       case 'task-started':
         work.task = { index: message.taskIndex, startedAt: work.lastHeard };
@@ -262,13 +273,18 @@ export class ParallelRun {
     const now = performance.now();
     for (const [worker, work] of this.work) {
       if (work.queue.length === 0 || !worker.alive) continue;
+      const state = processState(worker.pid);
+      work.stoppedSince = isStopped(state) ? (work.stoppedSince ?? now) : null;
       const busy = {
         pid: worker.pid,
         lastHeard: work.lastHeard,
         task: work.task,
         oldestTask: work.queue[0]?.tasks[0]?.index ?? null,
+        receiving: !work.installed,
+        state,
+        stoppedSince: work.stoppedSince,
       };
-      const verdict = watchVerdict(busy, now, this.settings, processState);
+      const verdict = watchVerdict(busy, now, this.settings);
       if (verdict) return this.abort(verdict, worker);
     }
   }

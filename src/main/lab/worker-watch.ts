@@ -14,6 +14,14 @@ import type { ProcessState } from './process-state';
  */
 export const STALL_MS = 10_000;
 
+/**
+ * Before a worker has installed the run's globals it may be receiving a large
+ * copy (4 workers × 153 MiB took 3.3 s here), and silence proves nothing.
+ * Where /proc tells whether it is stopped, that decides; elsewhere it gets
+ * this long.
+ */
+export const RECEIVING_STALL_MS = 60_000;
+
 export interface WatchLimits {
   /** joblib's `timeout`, in ms per task; null for none. */
   timeoutMs: number | null;
@@ -30,26 +38,26 @@ export interface BusyWorker {
   task: { index: number; startedAt: number } | null;
   /** The first task of its oldest unfinished batch, to name when no task was announced. */
   oldestTask: number | null;
+  /** True until it has installed the run's globals: it may still be receiving them. */
+  receiving: boolean;
+  /** The kernel's state letter now, or null where the OS does not say. */
+  state: ProcessState | null;
+  /** Since when the OS has shown it stopped, or null. */
+  stoppedSince: number | null;
 }
 
 /** The error that ends the run because of this worker, or null while all is well. */
-export function watchVerdict(
-  worker: BusyWorker,
-  now: number,
-  limits: WatchLimits,
-  state: (pid: number) => ProcessState | null,
-): Error | null {
-  const { task } = worker;
+export function watchVerdict(worker: BusyWorker, now: number, limits: WatchLimits): Error | null {
+  const { task, state } = worker;
   if (limits.timeoutMs !== null && task && now - task.startedAt > limits.timeoutMs)
     return new TaskTimeoutError(worker.pid, task.index, limits.timeoutMs / 1000);
   const silentMs = now - worker.lastHeard;
-  if (silentMs < limits.stallMs) return null;
-  return new StalledWorkerError(
-    worker.pid,
-    task?.index ?? worker.oldestTask,
-    state(worker.pid),
-    silentMs,
-  );
+  const stoppedMs = worker.stoppedSince === null ? 0 : now - worker.stoppedSince;
+  const stalled = worker.receiving
+    ? stoppedMs >= limits.stallMs || (state === null && silentMs >= RECEIVING_STALL_MS)
+    : silentMs >= limits.stallMs;
+  if (!stalled) return null;
+  return new StalledWorkerError(worker.pid, task?.index ?? worker.oldestTask, state, silentMs);
 }
 
 /** How often the watch looks: often enough for the tightest bound, at most once a second. */
