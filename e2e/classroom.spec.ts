@@ -211,3 +211,40 @@ for (const language of LANGUAGES) {
     }
   });
 }
+
+for (const language of LANGUAGES) {
+  test(`a second screen (watch=1) in ${language}: follows the teacher's run live, cannot start one, axe clean`, async ({
+    browser,
+    host,
+  }) => {
+    const teacher = await pageAt(browser, SIZES[0]);
+    const screen = await pageAt(browser, SIZES[2]);
+    await screen.page.goto(`${host.url}&watch=1&lang=${language}`);
+    await expect(screen.page.getByTestId('watching')).toBeVisible();
+    await expect(screen.page.getByTestId('watching-controls')).toBeVisible();
+    await expect(screen.page.getByTestId('run-button')).toHaveCount(0);
+    // The token left the address; the watch mode stayed.
+    expect(new URL(screen.page.url()).searchParams.has('token')).toBe(false);
+    expect(new URL(screen.page.url()).searchParams.get('watch')).toBe('1');
+
+    await teacher.page.goto(`${host.url}&lang=${language}#write-global`);
+    await teacher.page.getByTestId('run-button').click();
+    await expect(teacher.page.getByTestId('phase')).toHaveText(FINISHED[language], {
+      timeout: 60_000,
+    });
+    // The screen switched to the lesson that ran and shows the same outcome.
+    await expect(screen.page.getByTestId('lesson-write-global')).toBeVisible();
+    await expect(screen.page.getByTestId('phase')).toHaveText(FINISHED[language]);
+    await expect(screen.page.getByTestId('headline-printed')).toHaveText('[0, 1]');
+    await expect(screen.page.getByTestId('headline-parent')).toHaveText(
+      (await teacher.page.getByTestId('headline-parent').textContent()) ?? '',
+    );
+    await noSidewaysOverflow(screen.page);
+    await expectNoAxeViolations(screen.page, 'the watching screen');
+    await screen.page.mouse.move(1, 1);
+    await screen.page.screenshot({ path: join(SCREENSHOTS, `watch-853x480@1.5-${language}.png`) });
+    expect([...teacher.problems, ...screen.problems], 'console errors').toEqual([]);
+    await teacher.page.context().close();
+    await screen.page.context().close();
+  });
+}

@@ -2,7 +2,8 @@
  * The browser host's counterpart of the Electron preload: defines
  * `window.lab` (the same API map) over a WebSocket to the browser host, before
  * the renderer starts. The token comes from the page's URL and goes with the
- * connection; the host refuses a connection without it.
+ * connection; the host refuses a connection without it. With `watch=1` in
+ * the address the tab is a read-only second screen.
  */
 import {
   unwrapCommandResult,
@@ -18,15 +19,44 @@ type ServerMessage =
   | { id: number; result: CommandResult<unknown> }
   | { event: keyof LabEvents; payload: LabEvents[keyof LabEvents] };
 
+/** Where the tab keeps the token once it is out of the address bar. */
+const TOKEN_KEY = 'isolation-lab-token';
+
+/**
+ * The lab's token: from the address the lab printed, then kept for this tab
+ * only (sessionStorage) and removed from the address bar, so that it is not
+ * in the history, a bookmark or a screenshot of the projector. A reload of
+ * the tab finds it again.
+ */
+function takeToken(): string | null {
+  const address = new URL(window.location.href);
+  const fromAddress = address.searchParams.get('token');
+  if (fromAddress) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromAddress);
+    address.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', address.href);
+    return fromAddress;
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY);
+}
+
 function connect(): LabApi {
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/lab?token=${encodeURIComponent(token)}`;
+  const token = takeToken();
+  const watch = new URLSearchParams(window.location.search).get('watch') === '1';
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/lab?token=${encodeURIComponent(token ?? '')}${watch ? '&watch=1' : ''}`;
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener(
       'error',
-      () => reject(new Error('Could not connect to the lab. Is the browser host still running?')),
+      () =>
+        reject(
+          new Error(
+            token
+              ? 'Could not connect to the lab. Is the browser host still running?'
+              : 'This page needs the lab’s token: open the address the lab printed (…/?token=…).',
+          ),
+        ),
       { once: true },
     );
   });

@@ -31,6 +31,8 @@ export interface HostInfo {
     timeout: { min: number; max: number };
   };
   defaults: Omit<RunParams, 'experiment'>;
+  /** True for a screen that only watches the runs started elsewhere (the browser host's `watch` mode). */
+  readOnly: boolean;
 }
 
 /** The stages of a run, in order, for the progress display. */
@@ -136,6 +138,10 @@ export type ErrorDetail =
       maxWorkers: number;
     }
   | { code: 'run-in-progress' }
+  /** A watcher asked to run or cancel. */
+  | { code: 'read-only' }
+  /** A cancel from a window that did not start the run. */
+  | { code: 'not-owner' }
   /** A task ran past joblib's `timeout` (seconds). */
   | { code: 'task-timeout'; seconds: number }
   /** A busy worker sent nothing for `seconds`; `state` is the kernel's letter (T stopped, R running...) or null. */

@@ -118,7 +118,7 @@ const alive = (pid: number): boolean => {
 };
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = performance.now() + ms; performance.now() < end; ) {
+  for (const end = performance.now() + ms; performance.now() < end;) {
     if (check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

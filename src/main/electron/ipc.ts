@@ -5,7 +5,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_PREFIX, LAB_COMMANDS, type CommandResult } from '../../shared/api';
-import type { LabService } from '../lab/service';
+import type { LabClient, LabService } from '../lab/service';
 
 export interface IpcOptions {
   service: LabService;
@@ -30,6 +30,14 @@ export function senderProblem(
 
 /** Registers one handler per command and forwards run events to the window. Returns the cleanup. */
 export function setupIpc(options: IpcOptions): () => void {
+  // The app has one window: the one client of the lab.
+  const window: LabClient = {
+    send: (event) => {
+      const contents = options.contents();
+      if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+    },
+  };
+  const disconnect = options.service.connect(window);
   for (const command of LAB_COMMANDS) {
     ipcMain.handle(
       `${IPC_PREFIX}${command}`,
@@ -37,16 +45,12 @@ export function setupIpc(options: IpcOptions): () => void {
         const problem = senderProblem(event, options);
         if (problem)
           return { ok: false, error: { name: 'ForbiddenSender', message: `Refused: ${problem}.` } };
-        return options.service.handle(command, request);
+        return options.service.handle(command, request, window);
       },
     );
   }
-  const unsubscribe = options.service.subscribe((event) => {
-    const contents = options.contents();
-    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
-  });
   return () => {
-    unsubscribe();
+    disconnect();
     for (const command of LAB_COMMANDS) ipcMain.removeHandler(`${IPC_PREFIX}${command}`);
   };
 }

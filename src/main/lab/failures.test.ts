@@ -138,7 +138,9 @@ describe('a worker that stops (never wait blind)', () => {
       workerPid: victim,
       detail: { code: 'task-timeout', seconds: 1 },
     });
-    expect(report.error?.message).toMatch(/^Task \d ran longer than the timeout of 1 s in worker pid \d+\./);
+    expect(report.error?.message).toMatch(
+      /^Task \d ran longer than the timeout of 1 s in worker pid \d+\./,
+    );
     // Well before the 10 s silence bound: the timeout decided.
     expect(waited).toBeLessThan(5);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -34,15 +34,73 @@ export function lessonInfos(): LessonInfo[] {
   });
 }
 
+/**
+ * One window or tab talking to the lab: it receives the events of the runs
+ * it started, and a watcher (a second screen) those of every run.
+ */
+export interface LabClient {
+  send(event: RunEvent): void;
+  /** A watcher: it sees every run and may not start or cancel one. */
+  readonly readOnly?: boolean;
+}
+
+/** A command that would change something, from a read-only watcher. */
+export class ReadOnlyError extends Error {
+  override name = 'ReadOnlyError';
+  readonly detail = { code: 'read-only' } as const;
+  constructor(command: string) {
+    super(
+      `This screen only watches the lab's runs: it cannot ${command}. Open the lab's address without "watch" to run lessons.`,
+    );
+  }
+}
+
+/** A cancel from a client that did not start the run in progress. */
+export class NotYourRunError extends Error {
+  override name = 'NotYourRunError';
+  readonly detail = { code: 'not-owner' } as const;
+  constructor() {
+    super('The run in progress was started from another window: only that window can cancel it.');
+  }
+}
+
+/** The commands a watcher may not send. */
+const CHANGING_COMMANDS = new Set<LabCommand>(['run', 'compare', 'cancel']);
+
 export class LabService {
-  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private readonly watchers = new Set<LabClient>();
+  /** The client whose run is in progress. */
+  private owner: LabClient | null = null;
 
   constructor(private readonly lab: Lab) {}
 
-  /** Subscribes to run events; returns the unsubscribe function. */
-  subscribe(listener: (event: RunEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** A client that joins: a watcher starts receiving every run's events. Returns what to call when it leaves. */
+  connect(client: LabClient): () => void {
+    if (client.readOnly) this.watchers.add(client);
+    return () => {
+      this.watchers.delete(client);
+      // Nobody is left to see the run or to cancel it.
+      if (this.owner === client) this.lab.cancel();
+    };
+  }
+
+  /** Sends a run's event to the client that started it and to every watcher. */
+  private emitter(client: LabClient): (event: RunEvent) => void {
+    return (event) => {
+      client.send(event);
+      for (const watcher of this.watchers) if (watcher !== client) watcher.send(event);
+    };
+  }
+
+  /** Runs `work` as `client`'s run: the lab refuses a second one, so the owner is set only while it runs. */
+  private async owned<T>(client: LabClient, work: () => Promise<T>): Promise<T> {
+    if (this.lab.busy) return work();
+    this.owner = client;
+    try {
+      return await work();
+    } finally {
+      if (this.owner === client) this.owner = null;
+    }
   }
 
   hostInfo(): HostInfo {
@@ -58,6 +116,7 @@ export class LabService {
         timeout: { ...LIMITS.timeout },
       },
       defaults: { ...DEFAULT_PARAMS },
+      readOnly: false,
     };
   }
 
@@ -65,10 +124,15 @@ export class LabService {
    * Runs one command from an untrusted sender. Never throws: a bad command or
    * request comes back as `{ ok: false, error }` that says what was wrong.
    */
-  async handle(command: unknown, request: unknown): Promise<CommandResult<unknown>> {
+  async handle(
+    command: unknown,
+    request: unknown,
+    client: LabClient,
+  ): Promise<CommandResult<unknown>> {
     try {
       if (!isLabCommand(command)) throw new ParamError('command', command, LAB_COMMANDS.join(', '));
-      return { ok: true, response: await this.dispatch(command, request) };
+      if (client.readOnly && CHANGING_COMMANDS.has(command)) throw new ReadOnlyError(command);
+      return { ok: true, response: await this.dispatch(command, request, client) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       const detail = (e as { detail?: ErrorDetail }).detail;
@@ -82,6 +146,7 @@ export class LabService {
   private async dispatch<K extends LabCommand>(
     command: K,
     request: unknown,
+    client: LabClient,
   ): Promise<LabCommands[K]['response']> {
     const noRequest = (): void => {
       if (request !== null && request !== undefined)
@@ -93,28 +158,23 @@ export class LabService {
         return lessonInfos() as LabCommands[K]['response'];
       case 'host-info':
         noRequest();
-        return this.hostInfo() as LabCommands[K]['response'];
+        return {
+          ...this.hostInfo(),
+          readOnly: client.readOnly === true,
+        } as LabCommands[K]['response'];
       case 'cancel':
         noRequest();
+        if (this.owner && this.owner !== client) throw new NotYourRunError();
         return { cancelled: this.lab.cancel() } as LabCommands[K]['response'];
-      case 'compare': {
-        const report = await this.lab.compare(request, {
-          announceStarts: true,
-          onEvent: (event) => {
-            for (const listener of this.listeners) listener(event);
-          },
-        });
-        return report as LabCommands[K]['response'];
-      }
+      case 'compare':
+        return (await this.owned(client, () =>
+          this.lab.compare(request, { announceStarts: true, onEvent: this.emitter(client) }),
+        )) as LabCommands[K]['response'];
       case 'run': {
         const params = validateRunParams(request);
-        const report = await this.lab.run(params, {
-          announceStarts: true,
-          onEvent: (event) => {
-            for (const listener of this.listeners) listener(event);
-          },
-        });
-        return report as LabCommands[K]['response'];
+        return (await this.owned(client, () =>
+          this.lab.run(params, { announceStarts: true, onEvent: this.emitter(client) }),
+        )) as LabCommands[K]['response'];
       }
       default:
         throw new ParamError('command', command, LAB_COMMANDS.join(', '));

@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     port: args.port,
   });
   process.stdout.write(`Isolation Lab is running at ${host.url}\n`);
+  process.stdout.write(`A second screen that only watches the runs: ${host.url}&watch=1\n`);
   if (args.open) openInBrowser(host.url);
 
   let stopping = false;

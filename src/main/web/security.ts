@@ -1,14 +1,17 @@
 /**
  * The browser host's gatekeeping, kept apart so it can be read (and tested)
- * in one place: the token on every request, the Host header (against DNS
- * rebinding), the Origin of WebSocket upgrades, and the headers of every
+ * in one place: the Host header on every request (against DNS rebinding),
+ * the token and the Origin of WebSocket upgrades, and the headers of every
  * response.
+ *
+ * The token guards the lab, not the page: the page and its scripts hold no
+ * secret and are served to anyone who names the right Host. The page takes
+ * the token from its address, keeps it for the tab and sends it with its
+ * WebSocket, the one way to the lab. No cookie carries it: cookies ignore
+ * ports, so one would go to every server on 127.0.0.1.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-/** The cookie that carries the token for the page's own asset requests. */
-export const TOKEN_COOKIE = 'isolation_lab_token';
 
 /** The page's policy: its own scripts, styles and WebSocket only. */
 export const CONTENT_SECURITY_POLICY =
@@ -34,37 +37,14 @@ function sameSecret(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(request: IncomingMessage): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return null;
-}
-
 /** The hosts the server answers to: its own address and port, nothing else. */
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
-/**
- * Why an HTTP request is refused, or null. The token may come in the URL
- * (`?token=`) or in the cookie the page received with it.
- */
-export function httpProblem(
-  request: IncomingMessage,
-  url: URL,
-  token: string,
-  port: number,
-): string | null {
-  if (!allowedHosts(port).has(request.headers.host ?? '')) return 'wrong Host header';
-  if (
-    !sameSecret(url.searchParams.get('token'), token) &&
-    !sameSecret(cookieToken(request), token)
-  ) {
-    return 'missing or wrong token';
-  }
-  return null;
+/** Why an HTTP request is refused, or null: only the lab's own Host is served. */
+export function httpProblem(request: IncomingMessage, port: number): string | null {
+  return allowedHosts(port).has(request.headers.host ?? '') ? null : 'wrong Host header';
 }
 
 /** Why a WebSocket upgrade is refused, or null: it needs the token in its URL and the page's own Origin. */

@@ -1,7 +1,9 @@
 /**
- * The browser host against clients that misbehave, over real sockets: a bad
- * frame closes that connection with the matching code and the host goes on
- * serving; a malformed %-escape is a 400, not a crash.
+ * The browser host over real sockets, no browser needed: its gate (Host,
+ * Origin, token), each tab's own runs and the read-only watcher, a tab that
+ * stops reading, and clients that misbehave (a bad frame closes that
+ * connection with the matching code and the host goes on serving; a
+ * malformed %-escape is a 400, not a crash).
  */
 import { spawnSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
@@ -10,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab } from '../lab/lab';
@@ -76,6 +78,158 @@ function frame(first: number, payload: Buffer, masked = true): Buffer {
       : Buffer.from([(masked ? 0x80 : 0) | 126, payload.length >> 8, payload.length & 0xff]);
   return Buffer.concat([Buffer.from([first]), length, masked ? mask : Buffer.alloc(0), body]);
 }
+
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function upgrade(url: string, origin: string | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, origin ? { origin } : {});
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+    ws.on('error', (error) => resolve(`error ${error.message}`));
+  });
+}
+
+/** A tab's connection: its answers by id, and the run events it receives. */
+interface Tab {
+  ws: WebSocket;
+  events: { type: string; runId: number }[];
+  ask(
+    command: string,
+    request?: unknown,
+  ): Promise<{ ok: boolean; response?: unknown; error?: { name: string; message: string } }>;
+}
+
+async function openTab(watch = false): Promise<Tab> {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${host.port}/lab?token=${host.token}${watch ? '&watch=1' : ''}`,
+    { origin: origin() },
+  );
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const events: Tab['events'] = [];
+  const answers = new Map<number, (result: never) => void>();
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as {
+      id?: number;
+      result?: never;
+      payload?: Tab['events'][number];
+    };
+    if (message.payload) events.push(message.payload);
+    else if (typeof message.id === 'number') answers.get(message.id)?.(message.result as never);
+  });
+  let nextId = 1;
+  return {
+    ws,
+    events,
+    ask: (command, request = null) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        answers.set(id, resolve);
+        ws.send(JSON.stringify({ id, command, request }));
+      }),
+  };
+}
+
+describe('the gate', () => {
+  it('serves the page and its files to the lab’s own Host, without a token and without a cookie', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect((await get('/web-preload.js')).status).toBe(200);
+    expect((await get('/', { Host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await get('/', { Host: `127.0.0.1:${host.port + 1}` })).status).toBe(403);
+    expect((await get('/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('lets only the page itself, with the token, open the WebSocket', async () => {
+    const ws = `ws://127.0.0.1:${host.port}/lab`;
+    expect(await upgrade(`${ws}?token=${host.token}`, origin())).toBe('open');
+    expect(await upgrade(`${ws}?token=${host.token}`, 'http://evil.example')).toBe('refused 403');
+    expect(await upgrade(`${ws}?token=${host.token}`, undefined)).toBe('refused 403');
+    expect(await upgrade(`${ws}?token=wrong`, origin())).toBe('refused 403');
+    expect(await upgrade(ws, origin())).toBe('refused 403');
+  });
+});
+
+describe('tabs', () => {
+  it('a run’s events go to the tab that started it and to watchers, and only that tab can cancel it', async () => {
+    const [a, b, watcher] = await Promise.all([openTab(), openTab(), openTab(true)]);
+    const running = a.ask('run', { experiment: 'partial-read', rows: 1_048_575 });
+    while (!a.events.some((e) => e.type === 'read-progress'))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const foreign = await b.ask('cancel');
+    expect(foreign.error?.name).toBe('NotYourRunError');
+    const watcherCancel = await watcher.ask('cancel');
+    expect(watcherCancel.error?.name).toBe('ReadOnlyError');
+    const watcherRun = await watcher.ask('run', { experiment: 'read-global' });
+    expect(watcherRun.error?.message).toContain('only watches');
+    const result = await running;
+    expect(result.ok).toBe(true);
+    expect(a.events.at(-1)?.type).toBe('run-finished');
+    while (watcher.events.at(-1)?.type !== 'run-finished')
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(b.events).toEqual([]);
+    expect(watcher.events.map((e) => e.type)).toEqual(a.events.map((e) => e.type));
+    const info = (await watcher.ask('host-info')).response as { readOnly: boolean };
+    expect(info.readOnly).toBe(true);
+    for (const tab of [a, b, watcher]) tab.ws.close();
+  });
+
+  it('a tab that leaves mid-run cancels its run: nobody is left to see it', async () => {
+    const tab = await openTab();
+    void tab.ask('run', { experiment: 'partial-read', rows: 1_048_575 });
+    while (!tab.events.some((e) => e.type === 'read-progress'))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    tab.ws.terminate();
+    const started = performance.now();
+    while (lab.busy && performance.now() - started < 15_000)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lab.busy).toBe(false);
+  });
+
+  it('a tab that stops reading is disconnected once 8 MiB wait for it, and its run is cancelled', async () => {
+    const before = host.connections;
+    const said = vi.spyOn(process.stderr, 'write');
+    const tab = await openTab();
+    // 300,000 tasks send 600,000 events: far more than 8 MiB for a tab that reads nothing.
+    void tab.ask('run', { experiment: 'read-global', tasks: 300_000, verbose: 0 });
+    (tab.ws as unknown as { _socket: Socket })._socket.pause();
+    const started = performance.now();
+    while (!lab.busy && performance.now() - started < 5_000)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const rssBefore = process.memoryUsage.rss();
+    while (lab.busy && performance.now() - started < 60_000)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lab.busy).toBe(false);
+    expect(host.connections).toBe(before);
+    const lines = said.mock.calls.map((call) => String(call[0]));
+    said.mockRestore();
+    expect(
+      lines.some((line) => /disconnected a tab that stopped reading \(\d+ MiB queued\)/.test(line)),
+    ).toBe(true);
+    // What was queued for the tab is gone with it.
+    expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(64 * 2 ** 20);
+  });
+});
 
 /** The host still answers a well-formed client. */
 async function stillServes(): Promise<void> {

@@ -2,15 +2,17 @@
  * The browser host: the built renderer over HTTP and the lab's API over a
  * WebSocket, on 127.0.0.1 only. It serves the same page as the desktop app,
  * with one addition: the web preload, which defines `window.lab` over the
- * WebSocket before the app starts.
+ * WebSocket before the app starts. Each tab sees the runs it started; a tab
+ * opened with `watch=1` sees every run and cannot start or cancel one.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { LabService } from '../lab/service';
-import { SECURITY_HEADERS, TOKEN_COOKIE, httpProblem, newToken, upgradeProblem } from './security';
+import type { LabClient, LabService } from '../lab/service';
+import { ClientChannel } from './client-channel';
+import { SECURITY_HEADERS, httpProblem, newToken, upgradeProblem } from './security';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +42,8 @@ export interface WebHost {
   url: string;
   port: number;
   token: string;
+  /** Open WebSocket connections (tabs). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -70,22 +74,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const handleHttp = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const problem = httpProblem(request, url, token, port);
+    const problem = httpProblem(request, port);
     if (problem)
-      return send(
-        response,
-        403,
-        `Forbidden: ${problem}. Open the URL the lab printed, with its token.\n`,
-      );
+      return send(response, 403, `Forbidden: ${problem}. Open the address the lab printed.\n`);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Only GET is served.\n', undefined, { Allow: 'GET, HEAD' });
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(response, 200, await indexHtml(), CONTENT_TYPES['.html'], {
-        'Set-Cookie': cookie,
-      });
-    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/' || url.pathname === '/index.html')
+      return send(response, 200, await indexHtml(), CONTENT_TYPES['.html']);
     let decoded: string;
     try {
       decoded = decodeURIComponent(url.pathname);
@@ -119,7 +115,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service));
+    const readOnly = url.searchParams.get('watch') === '1';
+    sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service, readOnly));
   });
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -132,6 +129,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    get connections() {
+      return sockets.clients.size;
+    },
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
@@ -140,12 +140,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-/** One page's connection: commands in, answers and run events out. */
-function bridge(ws: WebSocket, service: LabService): void {
-  const unsubscribe = service.subscribe((payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: 'run-event', payload }));
+/** A protocol error's answer: no command id could be read. */
+const protocolError = (message: string): string =>
+  JSON.stringify({ id: null, result: { ok: false, error: { name: 'ProtocolError', message } } });
+
+/**
+ * One tab's connection: commands in, answers and the events of its own runs
+ * out (every run's, for a read-only watcher), through a bounded channel.
+ */
+function bridge(ws: WebSocket, service: LabService, readOnly: boolean): void {
+  const channel = new ClientChannel(ws, (queued) =>
+    process.stderr.write(
+      `isolation-lab: disconnected a tab that stopped reading (${Math.round(queued / 2 ** 20)} MiB queued).\n`,
+    ),
+  );
+  const client: LabClient = { send: (event) => channel.sendEvent(event), readOnly };
+  const leave = service.connect(client);
+  ws.on('close', () => {
+    channel.close();
+    leave();
   });
-  ws.on('close', unsubscribe);
   // A bad frame (too big, invalid UTF-8, unmasked, an unknown opcode) ends
   // that connection only: ws closes it with the matching code (1009, 1007,
   // 1002) once the error is handled, and the host goes on serving.
@@ -157,34 +171,15 @@ function bridge(ws: WebSocket, service: LabService): void {
     try {
       message = JSON.parse(data.toString());
     } catch {
-      ws.send(
-        JSON.stringify({
-          id: null,
-          result: {
-            ok: false,
-            error: { name: 'ProtocolError', message: 'Messages must be JSON.' },
-          },
-        }),
-      );
-      return;
+      return channel.send(protocolError('Messages must be JSON.'));
     }
     const { id, command, request } = (
       typeof message === 'object' && message !== null ? message : {}
     ) as Record<string, unknown>;
-    if (typeof id !== 'number' || !Number.isInteger(id)) {
-      ws.send(
-        JSON.stringify({
-          id: null,
-          result: {
-            ok: false,
-            error: { name: 'ProtocolError', message: 'Each message needs a whole-number id.' },
-          },
-        }),
-      );
-      return;
-    }
-    void service.handle(command, request).then((result) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+    if (typeof id !== 'number' || !Number.isInteger(id))
+      return channel.send(protocolError('Each message needs a whole-number id.'));
+    void service.handle(command, request, client).then((result) => {
+      if (ws.readyState === ws.OPEN) channel.send(JSON.stringify({ id, result }));
     });
   });
 }

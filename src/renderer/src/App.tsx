@@ -78,7 +78,19 @@ export function App(): ReactNode {
     };
   }, []);
 
-  useEffect(() => window.lab.on('run-event', (event) => dispatch({ type: 'event', event })), []);
+  // A watching screen follows every run: each one shows in its lesson, as it happens.
+  const watching = host?.readOnly === true;
+  useEffect(
+    () =>
+      window.lab.on('run-event', (event) => {
+        if (watching && event.type === 'run-started') {
+          dispatch({ type: 'start', experiment: event.params.experiment });
+          setSelected(event.params.experiment);
+        }
+        dispatch({ type: 'event', event });
+      }),
+    [watching],
+  );
 
   // Back, forward and typed #links choose the lesson too.
   useEffect(() => {

@@ -62,6 +62,10 @@ function detailText(
     }
     case 'run-in-progress':
       return t('errors.runInProgress');
+    case 'read-only':
+      return t('errors.readOnly');
+    case 'not-owner':
+      return t('errors.notOwner');
     case 'task-timeout':
       return t('errors.taskTimeout', { seconds: format.count(detail.seconds) });
     case 'stalled':

@@ -22,6 +22,11 @@ export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }
       <p className="app-header__host" data-testid="host-line">
         {t('app.hostLine', { pid: host.pid, backend: host.backend })}
       </p>
+      {host.readOnly && (
+        <p className="app-header__watching" role="status" data-testid="watching">
+          {t('app.watching')}
+        </p>
+      )}
       <div className="app-header__room">
         <button
           type="button"

@@ -156,7 +156,9 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             <span>{t('compare.sweep')}</span>
           </label>
           <div className="run-controls__actions">
-            {busy ? (
+            {host.readOnly ? (
+              <p data-testid="watching-controls">{t('controls.watching')}</p>
+            ) : busy ? (
               <button
                 type="button"
                 className="button button--cancel"

@@ -72,6 +72,13 @@ export function RunControls({
       ? rowCount - Math.floor(rowCount / taskCount) * taskCount
       : 0;
 
+  if (host.readOnly)
+    return (
+      <p className="run-controls run-controls--watching" data-testid="watching-controls">
+        {t('controls.watching')}
+      </p>
+    );
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (busy) return;

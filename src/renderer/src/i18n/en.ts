@@ -12,6 +12,8 @@ export const en = {
     setupRegion: 'The lesson and its controls',
     outcomeRegion: 'What the run showed',
     hostLine: 'Parent process pid {pid} · workers via {backend}',
+    watching:
+      'Watching: this screen follows the runs started in the lab’s other window, and cannot start one.',
     connecting: 'Connecting to the lab…',
     connectionFailed: 'Could not reach the lab: {message}',
   },
@@ -82,6 +84,8 @@ export const en = {
     chunkNote:
       'Chunks differ by at most one row, so every row is counted. The tutorial’s rows // n_workers would drop {dropped} rows here.',
     invalid: 'Cannot run: {message}',
+    watching:
+      'This screen watches: runs started in the lab’s other window appear here as they happen.',
   },
   phases: {
     'preparing-dataset': 'Building my_global_df in the parent',
@@ -263,6 +267,10 @@ export const en = {
     lowerRows: 'Lower rows to at most {rows}.',
     freeMemory: 'Close other programs to free memory.',
     runInProgress: 'A run is already in progress: wait for it to finish or cancel it first.',
+    readOnly:
+      'This screen only watches the lab’s runs: it cannot start or cancel one. Open the lab’s address without “watch” to run lessons.',
+    notOwner:
+      'The run in progress was started from another window: only that window can cancel it.',
     taskTimeout:
       'TimeoutError: a task ran longer than the timeout of {seconds} s. The worker was killed; the next run starts a new one.',
     stalled:

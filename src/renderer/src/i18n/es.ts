@@ -10,6 +10,8 @@ export const es: Translations = {
     setupRegion: 'La lección y sus controles',
     outcomeRegion: 'Lo que mostró la ejecución',
     hostLine: 'Proceso padre pid {pid} · workers con {backend}',
+    watching:
+      'Observando: esta pantalla sigue las ejecuciones iniciadas en la otra ventana del laboratorio y no puede iniciar ninguna.',
     connecting: 'Conectando con el laboratorio…',
     connectionFailed: 'No se pudo contactar al laboratorio: {message}',
   },
@@ -80,6 +82,8 @@ export const es: Translations = {
     chunkNote:
       'Los trozos difieren en a lo más una fila, así que se cuentan todas. El rows // n_workers del tutorial omitiría {dropped} filas aquí.',
     invalid: 'No se puede ejecutar: {message}',
+    watching:
+      'Esta pantalla observa: las ejecuciones iniciadas en la otra ventana del laboratorio aparecen aquí mientras ocurren.',
   },
   phases: {
     'preparing-dataset': 'Construyendo my_global_df en el padre',
@@ -265,6 +269,10 @@ export const es: Translations = {
     lowerRows: 'Baja las filas a {rows} como máximo.',
     freeMemory: 'Cierra otros programas para liberar memoria.',
     runInProgress: 'Ya hay una ejecución en curso: espera a que termine o cancélala primero.',
+    readOnly:
+      'Esta pantalla solo observa las ejecuciones del laboratorio: no puede iniciar ni cancelar una. Abre la dirección del laboratorio sin “watch” para ejecutar lecciones.',
+    notOwner:
+      'La ejecución en curso se inició desde otra ventana: solo esa ventana puede cancelarla.',
     taskTimeout:
       'TimeoutError: una tarea duró más que el tiempo límite de {seconds} s. Se mató al worker; la próxima ejecución inicia uno nuevo.',
     stalled:

@@ -1,3 +1,4 @@
+import type { MemorySample } from '../../../shared/memory';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
@@ -82,6 +83,7 @@ describe('reduceRun', () => {
       },
       workers: [],
       log: ['line'],
+      timeline: [],
     } as unknown as RunReport;
     const view = play([...start, { runId: 3, type: 'run-finished', report }]);
     expect(view.status).toBe('finished');
@@ -102,6 +104,7 @@ describe('reduceRun', () => {
       },
       workers: [],
       log: [],
+      timeline: [],
     } as unknown as RunReport;
     const view = play([
       ...start,
@@ -112,6 +115,19 @@ describe('reduceRun', () => {
     ]);
     expect(view.status).toBe('cancelled');
     expect(view.workPhase).toBe('writing-excel');
+  });
+
+  it('shows the report’s whole timeline once the run is over, not the live samples a slow tab received', () => {
+    const at = (t: number) => ({ t, processes: [] }) as unknown as MemorySample;
+    const live = play([...start, { runId: 3, type: 'memory-sample', sample: at(5) }]);
+    expect(live.samples).toEqual([at(5)]);
+    const report = { error: null, workers: [], log: [], timeline: [at(1), at(3), at(5)] };
+    const view = reduceRun(live, {
+      runId: 3,
+      type: 'run-finished',
+      report: report as unknown as RunReport,
+    });
+    expect(view.samples).toEqual([at(1), at(3), at(5)]);
   });
 
   it('ignores late events of an older run and resets for a newer one', () => {

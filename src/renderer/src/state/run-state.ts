@@ -184,5 +184,7 @@ function finishRun(view: RunView, report: RunReport): RunView {
     workers,
     report,
     log: report.log.length ? report.log : view.log,
+    // The report's timeline is complete; the live samples may have been thinned for a slow connection.
+    samples: report.timeline.length ? report.timeline : view.samples,
   };
 }
