@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './src/shared/content-security-policy';
+
+/** Puts the one Content-Security-Policy (src/shared) into the page's meta tag. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'isolation-lab-content-security-policy',
+    transformIndexHtml: (html) =>
+      html.replace('__CONTENT_SECURITY_POLICY__', META_CONTENT_SECURITY_POLICY),
+  };
+}
 
 /**
  * One build for every runtime. The main build has one entry per host (the
@@ -33,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       rollupOptions: {
         input: {

@@ -24,6 +24,8 @@ export interface ReportError {
   /** For a terminated worker: its exit code and signal. */
   exitCode?: number | null;
   signal?: string | null;
+  /** For a terminated worker, Electron's reason where it gave one (`oom`: out of memory, `killed`, `crashed`...). */
+  reason?: string;
 }
 
 /** How a worker read one chunk of my_database.xlsx: the lesson's point is how little of the file it touched. */

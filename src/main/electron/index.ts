@@ -10,11 +10,14 @@ import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { electronMemorySource } from './app-metrics';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
 import { UtilityProcessLauncher } from './utility-process-launcher';
 import { createAppWindow } from './window';
 
 if (!app.requestSingleInstanceLock()) app.quit();
+// Privileged schemes must be declared before the app is ready.
+registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 let lab: Lab | null = null;
@@ -44,6 +47,7 @@ function setupQuit(): void {
 }
 
 void app.whenReady().then(() => {
+  handleAppProtocol(join(__dirname, '../renderer'));
   const service = setupLab();
   const appWindow = createAppWindow();
   mainWindow = appWindow.window;

@@ -1,15 +1,14 @@
 /**
- * The app's one window: sandboxed, context-isolated, no Node in the page, no
- * navigation away from the app, no new windows, no permissions, and a strict
- * Content-Security-Policy on everything it loads.
+ * The app's one window: sandboxed, context-isolated, no Node in the page, its
+ * page served from app:// with the CSP, no navigation or redirect away from
+ * the app in any frame, no new windows, no webviews, no permissions, and
+ * only the app's own references opened outside.
  */
-import { BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session, shell, type Event, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-/** The policy of the app's page: its own scripts and styles only, nothing remote. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { isAllowedExternalLink } from '../../shared/external-links';
+import { APP_ORIGIN, APP_PAGE } from './app-protocol';
 
 export interface AppWindow {
   window: BrowserWindow;
@@ -17,13 +16,55 @@ export interface AppWindow {
   isAppUrl: (url: string) => boolean;
 }
 
-export function createAppWindow(): AppWindow {
+/**
+ * Where the page comes from: electron-vite's dev server while developing,
+ * app:// otherwise. A packaged app never trusts the environment for it: an
+ * ELECTRON_RENDERER_URL set on a classroom machine must not load another page
+ * with the lab's API.
+ */
+export function pageUrl(): string {
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  const rendererFile = join(__dirname, '../renderer/index.html');
-  const appOrigin = devServer ? new URL(devServer).origin : null;
-  const appFileUrl = pathToFileURL(rendererFile).href;
-  const isAppUrl = (url: string): boolean =>
-    appOrigin ? url.startsWith(`${appOrigin}/`) : url.split(/[?#]/)[0] === appFileUrl;
+  return devServer && !app.isPackaged ? devServer : APP_PAGE;
+}
+
+/** Denies every permission a page may ask for or check (camera, notifications, HID...). */
+function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Also on the dev server's responses, which do not come through app://.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+}
+
+/** Keeps every frame of the window on the app's pages, and out of new windows and webviews. */
+export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  const stayInApp = (event: Event, url: string): void => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => stayInApp(event, url));
+  contents.on('will-redirect', (event, url) => stayInApp(event, url));
+  contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // The app's own references open in the user's browser; nothing opens in the app.
+    if (isAllowedExternalLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function createAppWindow(): AppWindow {
+  const page = pageUrl();
+  // Node gives app:// no origin of its own ('null'), so the app's pages are told by their prefix.
+  const base = `${page === APP_PAGE ? APP_ORIGIN : new URL(page).origin}/`;
+  const isAppUrl = (url: string): boolean => url.startsWith(base);
 
   const window = new BrowserWindow({
     width: 1280,
@@ -42,29 +83,9 @@ export function createAppWindow(): AppWindow {
       spellcheck: false,
     },
   });
-
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    });
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world open in the user's browser, never in the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  denyPermissions();
+  guardNavigation(window.webContents, isAppUrl);
   window.once('ready-to-show', () => window.show());
-
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(page);
   return { window, isAppUrl };
 }

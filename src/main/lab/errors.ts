@@ -5,6 +5,7 @@
 import type { SerializedError } from '../../shared/worker-protocol';
 import type { ErrorDetail } from '../../shared/api';
 import type { ReportError } from '../../shared/report';
+import type { ExitReason } from './launcher';
 import type { ProcessState } from './process-state';
 
 /** A task raised in a worker; the parent re-raises it with the worker's stack, pid and task index. */
@@ -30,8 +31,15 @@ export class TerminatedWorkerError extends Error {
     readonly exitCode: number | null,
     readonly signal: string | null,
     readonly taskIndex: number | null,
+    /** Electron's reason, where it gave one: `oom` is the OS killing it for memory. */
+    readonly reason: ExitReason | null = null,
   ) {
-    const how = signal ? `by signal ${signal}` : `with exit code ${exitCode}`;
+    const how =
+      reason === 'oom'
+        ? 'by the operating system: out of memory'
+        : signal
+          ? `by signal ${signal}`
+          : `with exit code ${exitCode}`;
     const during = taskIndex === null ? '' : ` while running task ${taskIndex}`;
     super(
       `A worker process was terminated ${how} (pid ${workerPid}${during}). Its tasks were not finished.`,
@@ -128,6 +136,7 @@ export function toReportError(error: unknown): ReportError {
       cause: null,
       exitCode: error.exitCode,
       signal: error.signal,
+      ...(error.reason ? { reason: error.reason } : {}),
     };
   }
   if (error instanceof TaskTimeoutError || error instanceof StalledWorkerError) {

@@ -6,11 +6,24 @@
  */
 import type { MainToWorker } from '../../shared/worker-protocol';
 
+/** Why the OS or Electron says a process ended, where it says (Electron's `child-process-gone`). */
+export type ExitReason =
+  | 'clean-exit'
+  | 'abnormal-exit'
+  | 'killed'
+  | 'crashed'
+  | 'oom'
+  | 'launch-failed'
+  | 'integrity-failure'
+  | 'memory-eviction';
+
 export interface WorkerExit {
   /** Exit code, or null when the process was ended by a signal. */
   code: number | null;
-  /** The signal that ended it (`SIGKILL`, ...), or null. Electron's utilityProcess reports none. */
+  /** The signal that ended it (`SIGKILL`, ...), or null where the runtime does not tell. */
   signal: string | null;
+  /** Electron's reason (`oom`: out of memory), when it gave one. */
+  reason?: ExitReason;
 }
 
 export interface WorkerHandle {

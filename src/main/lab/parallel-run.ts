@@ -13,6 +13,7 @@ import { formatPython } from '../../shared/python-format';
 import { JoblibProgress } from '../../shared/verbose';
 import type { InstallMessage, TaskCall, WorkerToMain } from '../../shared/worker-protocol';
 import { CancelledError, TerminatedWorkerError, WorkerError } from './errors';
+import type { WorkerExit } from './launcher';
 import { isStopped, processState } from './process-state';
 import { TaskBatches } from './task-batches';
 import type { WorkerClient } from './worker-client';
@@ -262,10 +263,11 @@ export class ParallelRun {
     }
   }
 
-  private onExit(worker: WorkerClient, exit: { code: number | null; signal: string | null }): void {
+  private onExit(worker: WorkerClient, exit: WorkerExit): void {
     const work = this.workOf(worker);
     const running = work.task?.index ?? work.queue[0]?.tasks[0]?.index ?? null;
-    this.abort(new TerminatedWorkerError(worker.pid, exit.code, exit.signal, running));
+    const { code, signal, reason } = exit;
+    this.abort(new TerminatedWorkerError(worker.pid, code, signal, running, reason ?? null));
   }
 
   /** Ends the call when a busy worker ran past the timeout or went silent. */
