@@ -47,9 +47,11 @@ export function ErrorPanel({
         ? t('error.terminatedRaised', {
             pid: error.workerPid ?? '?',
             how:
-              error.signal != null
-                ? t('error.bySignal', { signal: error.signal })
-                : t('error.withCode', { code: error.exitCode ?? '?' }),
+              error.reason === 'oom'
+                ? t('error.byOom')
+                : error.signal != null
+                  ? t('error.bySignal', { signal: error.signal })
+                  : t('error.withCode', { code: error.exitCode ?? '?' }),
           })
         : watched
           ? errorText({ ...error, detail } as LabError, i18n)

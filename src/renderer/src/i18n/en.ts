@@ -184,6 +184,7 @@ export const en = {
     cancelledRaised: 'CancelledError: the run was cancelled before it finished.',
     terminatedRaised:
       'TerminatedWorkerError: the worker process pid {pid} ended {how} while it ran a task.',
+    byOom: 'killed by the operating system: out of memory',
     bySignal: 'by the signal {signal}',
     withCode: 'with exit code {code}',
   },

@@ -185,6 +185,7 @@ export const es: Translations = {
     cancelledRaised: 'CancelledError: la ejecución se canceló antes de terminar.',
     terminatedRaised:
       'TerminatedWorkerError: el proceso worker pid {pid} terminó {how} mientras ejecutaba una tarea.',
+    byOom: 'porque el sistema operativo lo mató: sin memoria',
     bySignal: 'por la señal {signal}',
     withCode: 'con el código de salida {code}',
   },
