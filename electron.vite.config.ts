@@ -29,7 +29,6 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           web: resolve(__dirname, 'src/main/web/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          bench: resolve(__dirname, 'src/main/cli/bench.ts'),
           worker: resolve(__dirname, 'src/worker/index.ts'),
         },
       },

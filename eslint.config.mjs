@@ -1,8 +1,8 @@
-// Lint rules, including the layer rules of the design: each runtime imports
-// only what runs there. `src/shared` is plain TypeScript (no electron, no
-// node), the worker and the lab never import electron, only
-// `src/main/electron` and the preload do, and the renderer talks to the main
-// side only through `window.lab` (it may import types from shared).
+// Lint rules, including the layer rules of the design (LAYERS below): each
+// runtime imports only what runs there. `src/shared` is plain TypeScript (no
+// electron, no node) that every layer may import, values included; the
+// worker and the lab never import electron; the renderer talks to the main
+// side only through `window.lab`.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -24,15 +24,54 @@ const NODE_BUILTINS = [
   'stream',
   'worker_threads',
 ];
-const electron = {
-  group: ['electron', 'electron/*'],
-  message: 'Only src/main/electron and src/preload may import electron.',
+/**
+ * The house, drawn once: each layer, the files it holds, and what it may
+ * import. As VS Code's code-layering: shared ← worker; shared ← lab ←
+ * electron / web / cli; shared ← preload; shared ← renderer. `node` and
+ * `electron` say whether the runtime has them.
+ */
+const LAYERS = {
+  shared: { files: 'src/shared', may: [], node: false, electron: false },
+  worker: { files: 'src/worker', may: ['shared'], node: true, electron: false },
+  lab: { files: 'src/main/lab', may: ['shared'], node: true, electron: false },
+  electron: { files: 'src/main/electron', may: ['shared', 'lab'], node: true, electron: true },
+  web: { files: 'src/main/web', may: ['shared', 'lab'], node: true, electron: false },
+  cli: { files: 'src/main/cli', may: ['shared', 'lab'], node: true, electron: false },
+  preload: { files: 'src/preload', may: ['shared'], node: false, electron: true },
+  renderer: { files: 'src/renderer', may: ['shared'], node: false, electron: false },
 };
-const node = (where) => ({
-  group: NODE_BUILTINS,
-  message: `${where} runs where Node is not: no Node built-ins.`,
-});
-const layer = (from, message) => ({ group: from, message });
+
+/** The import patterns a layer may not use. */
+function forbidden(name) {
+  const layer = LAYERS[name];
+  const others = Object.entries(LAYERS).filter(
+    ([other]) => other !== name && !layer.may.includes(other),
+  );
+  // Imports are matched as written: `../web/server` from src/main/lab names the layer by its folder.
+  const patterns = others.map(([other, { files }]) => {
+    const folder = files.split('/').at(-1);
+    return {
+      group: [`**/${folder}/**`],
+      message: `${layer.files} may import only ${layer.may.length ? layer.may.join(', ') : 'itself'} (not ${other}): see LAYERS in eslint.config.mjs.`,
+    };
+  });
+  if (!layer.electron)
+    patterns.push({
+      group: ['electron', 'electron/*'],
+      message: `${layer.files} does not run in Electron's main process.`,
+    });
+  if (!layer.node)
+    patterns.push({
+      group: NODE_BUILTINS,
+      message: `${layer.files} runs where Node is not: no Node built-ins.`,
+    });
+  return patterns;
+}
+
+const layerRules = Object.keys(LAYERS).map((name) => ({
+  files: [`${LAYERS[name].files}/**/*.{ts,tsx}`],
+  rules: { 'no-restricted-imports': ['error', { patterns: forbidden(name) }] },
+}));
 
 export default tseslint.config(
   {
@@ -56,126 +95,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            node('src/shared'),
-            layer(
-              ['**/main/**', '**/worker/**', '**/renderer/**', '**/preload/**'],
-              'src/shared imports nothing from the other layers.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/worker/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            layer(
-              ['**/main/**', '**/renderer/**', '**/preload/**'],
-              'The worker imports only shared and Node.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/main/lab/**/*.ts', 'src/main/web/**/*.ts', 'src/main/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            layer(
-              ['**/renderer/**', '**/preload/**', '**/worker/**'],
-              'The main side talks to workers by messages and to the UI through the lab service.',
-            ),
-            layer(['**/electron/**'], 'Only the Electron host may use src/main/electron.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/main/lab/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            layer(
-              [
-                '**/renderer/**',
-                '**/preload/**',
-                '**/worker/**',
-                '**/web/**',
-                '**/cli/**',
-                '**/electron/**',
-              ],
-              'src/main/lab is host-agnostic: hosts import it, never the reverse.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            node('The sandboxed preload'),
-            layer(
-              ['**/main/**', '**/worker/**', '**/renderer/**'],
-              'The preload imports only electron and shared.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules,
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            node('The renderer'),
-            layer(
-              ['**/main/**', '**/worker/**', '**/preload/**'],
-              'The renderer talks to the main side only through window.lab.',
-            ),
-            {
-              group: ['**/shared/**'],
-              allowTypeImports: true,
-              message:
-                'The renderer imports only types from shared; values come through window.lab.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   {
     // Tests check contracts across layers (the lab's writer against the worker's
@@ -183,6 +108,18 @@ export default tseslint.config(
     // Last, so that it holds over every layer's rules, the renderer's included.
     files: ['src/**/*.test.ts'],
     ignores: ['src/main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only the Electron layer and its tests use electron.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -12,6 +12,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests fork real processes; two files at a time suits two cores.
     maxWorkers: 2,
-    globalSetup: ['src/main/lab/test-support/require-build.ts'],
+    globalSetup: ['test/support/require-build.ts'],
   },
 });

@@ -100,12 +100,16 @@ export type ExcelMessageKey = keyof typeof EXCEL_MESSAGES;
 /** The values a message refers to: numbers are written in the reader's language. */
 export type ExcelParams = Readonly<Record<string, string | number>>;
 
-/** Fills `{name}` in a template; numbers with the locale's grouping. */
-export function fillTemplate(template: string, params: ExcelParams, locale: string): string {
+/**
+ * Fills `{name}` in a template; a name without a value stays as it is. With
+ * a locale, numbers get its grouping; without one they are written as given
+ * (the UI formats them itself).
+ */
+export function fillTemplate(template: string, params: ExcelParams = {}, locale?: string): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = params[name];
-    if (value === undefined) return match;
-    return typeof value === 'number' ? value.toLocaleString(locale) : value;
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return match;
+    const value = params[name] as string | number;
+    return typeof value === 'number' && locale ? value.toLocaleString(locale) : String(value);
   });
 }
 

@@ -8,7 +8,7 @@ import { totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processState } from '../lab/process-state';
-import { BUILT_CLI } from '../lab/test-support/paths';
+import { BUILT_CLI } from '../../../test/support/paths';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

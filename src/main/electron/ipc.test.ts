@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 
 const { setupIpc } = await import('./ipc');
 const { LabService } = await import('../lab/service');
-const { createLab } = await import('../lab/test-support/lab-fixture');
+const { createLab } = await import('../../../test/support/lab-fixture');
 
 const APP_URL = 'file:///app/out/renderer/index.html';
 

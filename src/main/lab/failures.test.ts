@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/api';
-import { createLab, isAlive, type LabFixture } from './test-support/lab-fixture';
-import { range, writeWorkbook } from './test-support/workbooks';
+import { createLab, isAlive, type LabFixture } from '../../../test/support/lab-fixture';
+import { range, writeWorkbook } from '../../../test/support/workbooks';
 import {
   buildXlsx,
   dataRows,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
 import { formatPython } from '../../shared/python-format';
 import type { RunEvent } from '../../shared/api';
-import { createLab, tempFilesOf, type LabFixture } from './test-support/lab-fixture';
+import { createLab, tempFilesOf, type LabFixture } from '../../../test/support/lab-fixture';
 
 let fixture: LabFixture;
 beforeAll(() => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIB } from '../../shared/memory';
 import { MemoryGuardError } from '../../shared/memory-guard';
-import { createLab, type LabFixture } from './test-support/lab-fixture';
+import { createLab, type LabFixture } from '../../../test/support/lab-fixture';
 
 const linux = process.platform === 'linux';
 const ROWS = 1_000_000;

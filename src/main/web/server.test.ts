@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ import WebSocket from 'ws';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
-import { BUILT_WORKER, ROOT } from '../lab/test-support/paths';
+import { BUILT_WORKER, ROOT } from '../../../test/support/paths';
 import { startWebHost, type WebHost } from './server';
 
 let host: WebHost;
@@ -228,6 +228,21 @@ describe('tabs', () => {
     ).toBe(true);
     // What was queued for the tab is gone with it.
     expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(64 * 2 ** 20);
+  });
+});
+
+describe('a long session', () => {
+  it('60 runs over one connection leave the host with the descriptors it had after 10', async () => {
+    const tab = await openTab();
+    const descriptors = (): number => readdirSync('/proc/self/fd').length;
+    let after10 = 0;
+    for (let i = 1; i <= 60; i += 1) {
+      const result = await tab.ask('run', { experiment: 'read-global', verbose: 0 });
+      expect(result.ok).toBe(true);
+      if (i === 10) after10 = descriptors();
+    }
+    expect(descriptors()).toBe(after10);
+    tab.ws.close();
   });
 });
 

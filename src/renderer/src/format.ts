@@ -3,6 +3,7 @@
  * 30,52 MiB; en-US: 1,048,575 rows, 30.52 MiB). One unit style everywhere:
  * bytes in B, KiB or MiB (powers of two).
  */
+import { MIB } from '../../shared/memory';
 import type { Language } from './i18n';
 
 export interface Formats {
@@ -18,8 +19,6 @@ export interface Formats {
   /** A ratio such as 4.00×; a dash where there is none. */
   times(n: number | null | undefined, digits?: number): string;
 }
-
-const MIB = 1024 * 1024;
 
 /** The formats of a language. */
 export function formats(language: Language): Formats {

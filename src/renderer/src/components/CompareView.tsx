@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../shared/params';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { HostInfo, LabError, RunPhase } from '../../../shared/api';
 import { errorText } from '../error-text';
@@ -12,8 +13,6 @@ import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
 import { MemoryTable } from './MemoryTable';
 import { MemoryTimelineChart } from './MemoryTimelineChart';
-
-const EXCEL_ROWS = 1_048_575;
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
@@ -143,7 +142,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             value={rows}
             onChange={setRows}
             min={1}
-            max={EXCEL_ROWS}
+            max={LIMITS.excelRows.max}
             testId="input-rows"
           />
           <label className="checkbox">

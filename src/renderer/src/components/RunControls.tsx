@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import type { HostInfo, LessonInfo } from '../../../shared/api';
 import type { ExperimentId } from '../../../shared/experiments';
 import type { RunParams } from '../../../shared/params';
+import { rowsDroppedByFloorChunking } from '../../../shared/chunks';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
 
@@ -69,7 +70,7 @@ export function RunControls({
   const rowCount = Number(rows);
   const dropped =
     lesson.usesDataset && Number.isInteger(rowCount) && Number.isInteger(taskCount) && taskCount > 0
-      ? rowCount - Math.floor(rowCount / taskCount) * taskCount
+      ? rowsDroppedByFloorChunking(rowCount, taskCount)
       : 0;
 
   if (host.readOnly)

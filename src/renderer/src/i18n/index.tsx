@@ -2,6 +2,7 @@
  * The UI's language: a context holding the current table and a `t` function
  * that looks a dotted key up and fills in `{name}` values.
  */
+import { fillTemplate } from '../../../shared/excel-messages';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formats, type Formats } from '../format';
 import { en, type Translations } from './en';
@@ -26,11 +27,8 @@ function lookup(table: Translations, key: string): string {
 }
 
 /** Fills `{name}` in a template with `values`; a name without a value stays as it is. */
-export function fill(template: string, values?: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    values && name in values ? String(values[name]) : match,
-  );
-}
+export const fill = (template: string, values?: Record<string, string | number>): string =>
+  fillTemplate(template, values);
 
 /** Builds the `t` function of one language. */
 export function translator(language: Language): Translate {

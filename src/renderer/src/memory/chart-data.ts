@@ -2,10 +2,11 @@
  * The rows the memory charts and the table draw, built from a comparison
  * report. Pure functions: the renderer only shapes numbers the lab measured.
  */
+import { MIB } from '../../../shared/memory';
 import type { MemorySample } from '../../../shared/memory';
 import type { CompareReport, ProcessMemoryRow, StrategySummary } from '../../../shared/report';
 
-export const MIB = 1024 * 1024;
+export { MIB };
 
 /** MiB with two decimals, or null. */
 export function toMiB(bytes: number | null | undefined): number | null {

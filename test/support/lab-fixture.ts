@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChildProcessLauncher } from '../child-process-launcher';
-import { Lab, type LabOptions } from '../lab';
+import { ChildProcessLauncher } from '../../src/main/lab/child-process-launcher';
+import { Lab, type LabOptions } from '../../src/main/lab/lab';
 import { BUILT_WORKER } from './paths';
 
 export interface LabFixture {

@@ -4,21 +4,32 @@
  * repetitions (at least 3). Printed as a table, or as one JSON document.
  * Figures are reported, never asserted: machines are shared and noisy.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { MIB } from '../../shared/memory';
-import { ROWS_PER_FLUSH_BLOCK } from '../../shared/workbook-format';
-import type { RunReport } from '../../shared/report';
-import { ChildProcessLauncher } from '../lab/child-process-launcher';
-import { makeDataFrame } from '../lab/dataset';
-import { writeDatabase } from '../lab/excel-database';
-import { Lab } from '../lab/lab';
-import { WorkerPool } from '../lab/pool';
-import { runMain } from './run-main';
+import { MIB } from '../src/shared/memory';
+import { LIMITS } from '../src/shared/params';
+import { ROWS_PER_FLUSH_BLOCK } from '../src/shared/workbook-format';
+import type { RunReport } from '../src/shared/report';
+import { ChildProcessLauncher } from '../src/main/lab/child-process-launcher';
+import { makeDataFrame } from '../src/main/lab/dataset';
+import { writeDatabase } from '../src/main/lab/excel-database';
+import { Lab } from '../src/main/lab/lab';
+import { WorkerPool } from '../src/main/lab/pool';
+import { LabService } from '../src/main/lab/service';
+import { startWebHost } from '../src/main/web/server';
+import WebSocket from 'ws';
+import TARGETS from './targets.json';
+import { runMain } from '../src/main/cli/run-main';
 
-const EXCEL_ROWS = 1_048_575;
+/** The built worker every host forks (`npm run bench` builds the app first). */
+const WORKER = join(__dirname, '../main/worker.js');
+const EXCEL_ROWS = LIMITS.excelRows.max;
 const TINY_TASKS = 10_000;
+/** The load case of the never-hangs issue: 32 workers × 100,000 tasks, and 800 runs in one session. */
+const LOAD_WORKERS = 32;
+const LOAD_TASKS = 100_000;
+const HOST_RUNS = 800;
 
 /** Median, min and max of repeated measurements. */
 export interface Stat {
@@ -52,7 +63,7 @@ class PeakSampler {
 
 function newLab(dataDir: string, existingDatabase = false): Lab {
   return new Lab({
-    launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+    launcher: new ChildProcessLauncher(WORKER),
     dataDir,
     existingDatabase,
   });
@@ -66,6 +77,17 @@ async function run(lab: Lab, request: Record<string, unknown>): Promise<RunRepor
 }
 
 interface Results {
+  load: {
+    tasks: Record<
+      'batch1' | 'auto',
+      { wallMs: number; parentPeakRssMiB: number; correct: boolean; leftOver: number }
+    >;
+    hostSession: {
+      runs: number;
+      failed: number;
+      marks: { run: number; rssMiB: number; descriptors: number | null }[];
+    };
+  };
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
   repetitions: number;
   poolReady: Record<string, { ms: Stat; workerRssMiB: Stat; parentPeakRssMiB: Stat }>;
@@ -105,7 +127,7 @@ async function benchPoolReady(reps: number, dataDir: string): Promise<Results['p
     const parentPeaks: number[] = [];
     for (let r = 0; r < reps; r += 1) {
       const pool = new WorkerPool({
-        launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+        launcher: new ChildProcessLauncher(WORKER),
         cwd: dataDir,
       });
       const sampler = new PeakSampler();
@@ -155,6 +177,112 @@ async function benchTinyTasks(reps: number, dataDir: string): Promise<Results['t
   } finally {
     await lab.close();
   }
+}
+
+/** Processes that a closed lab left behind: none, or the bench says so. */
+function leftOver(pids: readonly number[]): number {
+  return pids.filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+/**
+ * The issue's load case at full scale: 32 workers × 100,000 tiny tasks, at
+ * batch size 1 and 'auto', once each (each takes seconds). Correct means
+ * every result is there and is the parent's 1.4.
+ */
+async function benchLoadTasks(dataDir: string): Promise<Results['load']['tasks']> {
+  const out = {} as Results['load']['tasks'];
+  for (const [name, batchSize] of [
+    ['batch1', 1],
+    ['auto', 'auto'],
+  ] as const) {
+    const lab = newLab(dataDir);
+    const sampler = new PeakSampler();
+    const started = performance.now();
+    const report = await run(lab, {
+      experiment: 'read-global',
+      nJobs: LOAD_WORKERS,
+      tasks: LOAD_TASKS,
+      batchSize,
+    });
+    const wallMs = performance.now() - started;
+    const parentPeakRssMiB = sampler.stop() / MIB;
+    const pids = report.workers.map((w) => w.pid);
+    await lab.close();
+    const results = report.results ?? [];
+    out[name] = {
+      wallMs,
+      parentPeakRssMiB,
+      correct: results.length === LOAD_TASKS && results.every((v) => v === 1.4),
+      leftOver: leftOver(pids),
+    };
+  }
+  return out;
+}
+
+/** Open descriptors of this process (Linux), or null elsewhere. */
+function openDescriptors(): number | null {
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Many runs in one browser-host session, as a class does in a morning: the
+ * host (in this process) and one tab over a real WebSocket, read-global
+ * after read-global. The host's RSS and open descriptors are read after
+ * run 100, 400 and the last: a leak shows as growth between them.
+ */
+async function benchHostSession(dataDir: string): Promise<Results['load']['hostSession']> {
+  const lab = newLab(dataDir);
+  const host = await startWebHost({
+    service: new LabService(lab),
+    rendererDir: join(__dirname, '../renderer'),
+    port: 0,
+  });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/lab?token=${host.token}`, {
+    origin: `http://127.0.0.1:${host.port}`,
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const answers = new Map<number, (ok: boolean) => void>();
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { id?: number; result?: { ok: boolean } };
+    if (typeof message.id === 'number') answers.get(message.id)?.(message.result?.ok === true);
+  });
+  const marks: Results['load']['hostSession']['marks'] = [];
+  let failed = 0;
+  try {
+    for (let id = 1; id <= HOST_RUNS; id += 1) {
+      const ok = await new Promise<boolean>((resolve) => {
+        answers.set(id, resolve);
+        ws.send(JSON.stringify({ id, command: 'run', request: { experiment: 'read-global' } }));
+      });
+      answers.delete(id);
+      if (!ok) failed += 1;
+      if (id === 100 || id === 400 || id === HOST_RUNS)
+        marks.push({
+          run: id,
+          rssMiB: process.memoryUsage.rss() / MIB,
+          descriptors: openDescriptors(),
+        });
+    }
+  } finally {
+    ws.close();
+    await host.close();
+    await lab.close();
+  }
+  return { runs: HOST_RUNS, failed, marks };
 }
 
 async function benchExcelWrite(reps: number, dataDir: string): Promise<Results['excelWrite']> {
@@ -274,6 +402,23 @@ async function benchFullCopy(reps: number, dataDir: string): Promise<Results['fu
   return out;
 }
 
+/** The load figures, one line each. */
+function loadLines(load: Results['load']): string[] {
+  const lines = Object.entries(load.tasks).map(
+    ([name, t]) =>
+      `${LOAD_WORKERS} workers × ${LOAD_TASKS.toLocaleString('en-US')} tasks, ${name === 'auto' ? "batch size 'auto'" : 'batch size 1'}: ${(t.wallMs / 1000).toFixed(1)} s, ${t.correct ? 'every result correct' : 'RESULTS WRONG'}, parent peak RSS ${t.parentPeakRssMiB.toFixed(0)} MiB, ${t.leftOver} process(es) left over`,
+  );
+  const { runs, failed, marks } = load.hostSession;
+  const at = marks
+    .map(
+      (m) =>
+        `after run ${m.run}: RSS ${m.rssMiB.toFixed(0)} MiB, ${m.descriptors ?? '?'} descriptors`,
+    )
+    .join('; ');
+  lines.push(`${runs} runs in one browser-host session (${failed} failed): ${at}`);
+  return lines;
+}
+
 const f = (s: Stat, digits = 0): string =>
   `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
@@ -317,6 +462,7 @@ function printTable(results: Results): void {
       `  worker RSS after                  ${f(s.workerRssAfterMiB)} MiB, USS growth ${f(s.workerUssDeltaMiB, 1)} MiB; parent peak RSS ${f(s.parentPeakRssMiB)} MiB`,
     );
   }
+  lines.push(...loadLines(results.load));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -329,90 +475,48 @@ function printMarkdown(r: Results): void {
   const full1 = r.fullCopy['1,000,000 rows'];
   const full10 = r.fullCopy['10,000,000 rows'];
   const k = (x: number): string => Math.round(x).toLocaleString('en-US');
-  const rows: [string, string, string, string][] = [
-    [
-      'start → 1 / 2 / 4 / 8 workers ready',
-      '4 ≤ 250 ms',
-      `${ready('1')} / ${ready('2')} / **${ready('4')}** ${f(r.poolReady['4']?.ms as Stat).split(' ')[1]} / ${ready('8')} ms; worker RSS ${f(r.poolReady['4']?.workerRssMiB as Stat)} MiB`,
-      '0.45–1.3 s to start the pool',
-    ],
-    [
-      '10,000 tiny tasks, 2 workers, batch size 1',
-      '≥ 10,000 tasks/s',
-      `**${k(r.tinyTasks.batch1.tasksPerSecond.median)}** (${k(r.tinyTasks.batch1.tasksPerSecond.min)}–${k(r.tinyTasks.batch1.tasksPerSecond.max)}) tasks/s`,
-      '4,500 tasks/s',
-    ],
-    [
-      '10,000 tiny tasks, 2 workers, `auto`',
-      '≥ 200,000 tasks/s',
-      `**${k(r.tinyTasks.auto.tasksPerSecond.median)}** (${k(r.tinyTasks.auto.tasksPerSecond.min)}–${k(r.tinyTasks.auto.tasksPerSecond.max)}) tasks/s`,
-      '227,000 tasks/s',
-    ],
-    [
-      'write 1,048,575 rows of xlsx',
-      '≤ 3 s',
-      `**${f(r.excelWrite.wallMs)}** ms, parent peak RSS ${f(r.excelWrite.parentPeakRssMiB)} MiB`,
-      '13.9 s',
-    ],
-    [
-      'partial read of them, 2 workers',
-      '≤ 350 ms',
-      read2 ? `**${f(read2.wallMs)}** ms, ${k(read2.rowsPerSecond.median)} rows/s` : '?',
-      '18.6 s',
-    ],
-    [
-      'bytes each worker inflates, 2 / 4 workers',
-      '≤ its share + 1 flush block',
+  const measured: Record<keyof typeof TARGETS, string> = {
+    poolReady: `${ready('1')} / ${ready('2')} / **${ready('4')}** ${f(r.poolReady['4']?.ms as Stat).split(' ')[1]} / ${ready('8')} ms; worker RSS ${f(r.poolReady['4']?.workerRssMiB as Stat)} MiB`,
+    tinyBatch1: `**${k(r.tinyTasks.batch1.tasksPerSecond.median)}** (${k(r.tinyTasks.batch1.tasksPerSecond.min)}–${k(r.tinyTasks.batch1.tasksPerSecond.max)}) tasks/s`,
+    tinyAuto: `**${k(r.tinyTasks.auto.tasksPerSecond.median)}** (${k(r.tinyTasks.auto.tasksPerSecond.min)}–${k(r.tinyTasks.auto.tasksPerSecond.max)}) tasks/s`,
+    excelWrite: `**${f(r.excelWrite.wallMs)}** ms, parent peak RSS ${f(r.excelWrite.parentPeakRssMiB)} MiB`,
+    partialRead2: read2
+      ? `**${f(read2.wallMs)}** ms, ${k(read2.rowsPerSecond.median)} rows/s`
+      : '?',
+    inflated:
       read2 && read4
         ? `${f(read2.inflatedMiB, 1)} / ${f(read4.inflatedMiB, 1)} MiB of ${read2.sheetInflatedMiB.toFixed(1)} MiB; at most **${Math.max(read2.blocksPastShare, read4.blocksPastShare).toFixed(2)}** blocks past the share (read from the file: ${f(read2.compressedMiB, 2)} / ${f(read4.compressedMiB, 2)} MiB)`
         : '?',
-      'the whole sheet',
-    ],
-    [
-      'first row in each worker, 2 workers',
-      '≤ 40 ms',
-      read2 ? read2.firstRowMs.map((x) => `**${f(x)}**`).join(' and ') + ' ms' : '?',
-      '—',
-    ],
-    [
-      'peak RSS per worker, 2 workers',
-      '≤ 120 MiB',
-      read2
-        ? `**${f(read2.workerPeakRssMiB)}** MiB; USS growth ${f(read2.workerUssDeltaMiB, 1)} MiB`
-        : '?',
-      'USS +108 and +257 MiB',
-    ],
-    [
-      'partial read, 4 workers',
-      '≤ 400 ms, first rows ≤ 40 ms',
-      read4
-        ? `${f(read4.wallMs)} ms; first rows ${read4.firstRowMs.map((x) => x.median.toFixed(0)).join(' / ')} ms; peak RSS ${f(read4.workerPeakRssMiB)} MiB`
-        : '?',
-      '—',
-    ],
-    [
-      'full copy of 1 M rows to 4 workers',
-      '—',
-      full1
-        ? `${f(full1.wallMs)} ms; USS growth ${f(full1.workerUssDeltaMiB, 1)} MiB per worker`
-        : '?',
-      '—',
-    ],
-    [
-      'full copy of 10 M rows to 4 workers',
-      '≤ 1.5 s',
-      full10
-        ? `**${f(full10.wallMs)}** ms; USS growth ${f(full10.workerUssDeltaMiB, 1)} MiB per worker, parent peak RSS ${f(full10.parentPeakRssMiB)} MiB`
-        : '?',
-      '—',
-    ],
-  ];
+    firstRow: read2 ? read2.firstRowMs.map((x) => `**${f(x)}**`).join(' and ') + ' ms' : '?',
+    workerPeak: read2
+      ? `**${f(read2.workerPeakRssMiB)}** MiB; USS growth ${f(read2.workerUssDeltaMiB, 1)} MiB`
+      : '?',
+    partialRead4: read4
+      ? `${f(read4.wallMs)} ms; first rows ${read4.firstRowMs.map((x) => x.median.toFixed(0)).join(' / ')} ms; peak RSS ${f(read4.workerPeakRssMiB)} MiB`
+      : '?',
+    fullCopy1M: full1
+      ? `${f(full1.wallMs)} ms; USS growth ${f(full1.workerUssDeltaMiB, 1)} MiB per worker`
+      : '?',
+    fullCopy10M: full10
+      ? `**${f(full10.wallMs)}** ms; USS growth ${f(full10.workerUssDeltaMiB, 1)} MiB per worker, parent peak RSS ${f(full10.parentPeakRssMiB)} MiB`
+      : '?',
+  };
+  const rows = Object.entries(TARGETS).map(([key, t]) => [
+    t.figure,
+    t.target,
+    measured[key as keyof typeof TARGETS],
+    t.tutorial,
+  ]);
   const out = [
     `On ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; median (min–max) of ${r.repetitions} repetitions:`,
     '',
     "| figure | target | measured | the tutorial's code (joblib 1.2, pandas, openpyxl) |",
     '|---|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    'Load (once each):',
+    '',
+    ...loadLines(r.load).map((line) => `- ${line.trim()}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -459,6 +563,10 @@ async function main(argv: readonly string[]): Promise<number> {
     results.partialRead = await benchPartialRead(reps, dataDir);
     progress('full copy');
     results.fullCopy = await benchFullCopy(reps, dataDir);
+    progress(`load: ${LOAD_WORKERS} workers × ${LOAD_TASKS.toLocaleString('en-US')} tasks`);
+    const tasks = await benchLoadTasks(dataDir);
+    progress(`load: ${HOST_RUNS} runs in one browser-host session`);
+    results.load = { tasks, hostSession: await benchHostSession(dataDir) };
     if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else if (markdown) printMarkdown(results as Results);
     else printTable(results as Results);
