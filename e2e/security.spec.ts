@@ -4,7 +4,7 @@
  * gate itself (Host, Origin, token) is tested without a browser, in
  * src/main/web/server.test.ts.
  */
-import type { LabApi } from '../src/shared/api';
+import type { CommandResult, HostInfo, LabBridge } from '../src/shared/api';
 import { expect, needsBrowser, test } from './fixtures';
 
 needsBrowser();
@@ -12,19 +12,16 @@ needsBrowser();
 test('the page loads with its CSP and the WebSocket bridge answers', async ({ page, host }) => {
   const response = await page.goto(host.url);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-  const info = await page.evaluate(() =>
-    (globalThis as unknown as { lab: LabApi }).lab.invoke('host-info', null),
-  );
-  expect(info.backend).toBe('ChildProcessBackend');
-  const refused = await page.evaluate(() =>
-    (globalThis as unknown as { lab: LabApi }).lab
-      .invoke('run', { experiment: 'nope' } as never)
-      .then(
-        () => 'ran',
-        (e: Error) => e.message,
-      ),
-  );
-  expect(refused).toContain('Invalid experiment: "nope"');
+  // window.lab is the bridge: it hands over each result's envelope as the host sent it.
+  const info = (await page.evaluate(() =>
+    (globalThis as unknown as { lab: LabBridge }).lab.invoke('host-info', null),
+  )) as CommandResult<HostInfo>;
+  expect(info.ok && info.response.backend).toBe('ChildProcessBackend');
+  const refused = (await page.evaluate(() =>
+    (globalThis as unknown as { lab: LabBridge }).lab.invoke('run', { experiment: 'nope' }),
+  )) as CommandResult<unknown>;
+  expect(refused.ok).toBe(false);
+  expect(!refused.ok && refused.error.message).toContain('Invalid experiment: "nope"');
 });
 
 test('the token leaves the address bar, stays with the tab through a reload, and a tab without it is told why', async ({

@@ -1,23 +1,12 @@
 /**
  * The browser host's counterpart of the Electron preload: defines
- * `window.lab` (the same API map) over a WebSocket to the browser host, before
- * the renderer starts. The token comes from the page's URL and goes with the
+ * `window.lab` (the same bridge) over a WebSocket to the browser host, before
+ * the renderer starts. It checks the envelope of what the host sends; the
+ * renderer parses what is inside. The token comes from the page's URL and goes with the
  * connection; the host refuses a connection without it. With `watch=1` in
  * the address the tab is a read-only second screen.
  */
-import {
-  unwrapCommandResult,
-  type CommandResult,
-  type LabApi,
-  type LabCommand,
-  type LabCommands,
-  type LabEvents,
-} from '../shared/api';
-
-/** A message from the browser host: a command's answer, or a pushed event. */
-type ServerMessage =
-  | { id: number; result: CommandResult<unknown> }
-  | { event: keyof LabEvents; payload: LabEvents[keyof LabEvents] };
+import { wsServerMessageSchema, type LabBridge } from '../shared/api';
 
 /** Where the tab keeps the token once it is out of the address bar. */
 const TOKEN_KEY = 'isolation-lab-token';
@@ -40,7 +29,7 @@ function takeToken(): string | null {
   return window.sessionStorage.getItem(TOKEN_KEY);
 }
 
-function connect(): LabApi {
+function connect(): LabBridge {
   const token = takeToken();
   const watch = new URLSearchParams(window.location.search).get('watch') === '1';
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/lab?token=${encodeURIComponent(token ?? '')}${watch ? '&watch=1' : ''}`;
@@ -61,21 +50,26 @@ function connect(): LabApi {
     );
   });
   opened.catch(() => undefined);
-  const pending = new Map<number, { resolve: (result: CommandResult<unknown>) => void }>();
-  const listeners = new Set<(payload: LabEvents[keyof LabEvents]) => void>();
+  const pending = new Map<number, { resolve: (result: unknown) => void }>();
+  const listeners = new Set<(payload: unknown) => void>();
   let nextId = 1;
 
   socket.addEventListener('message', (message) => {
-    let data: ServerMessage;
+    let json: unknown;
     try {
-      data = JSON.parse(String(message.data)) as ServerMessage;
+      json = JSON.parse(String(message.data));
     } catch {
       return;
     }
-    if ('id' in data) {
+    // The envelope is checked here; the renderer checks what is inside it.
+    const parsed = wsServerMessageSchema.safeParse(json);
+    if (!parsed.success) return;
+    const data = parsed.data;
+    if ('result' in data) {
+      if (data.id === null) return;
       pending.get(data.id)?.resolve(data.result);
       pending.delete(data.id);
-    } else if (data.event === 'run-event') {
+    } else {
       for (const listener of listeners) listener(data.payload);
     }
   });
@@ -93,7 +87,7 @@ function connect(): LabApi {
   });
 
   return {
-    async invoke<K extends LabCommand>(command: K, request: LabCommands[K]['request']) {
+    async invoke(command, request) {
       await opened;
       if (socket.readyState !== WebSocket.OPEN) {
         throw Object.assign(
@@ -102,17 +96,15 @@ function connect(): LabApi {
         );
       }
       const id = nextId++;
-      const result = await new Promise<CommandResult<unknown>>((resolve) => {
+      return new Promise((resolve) => {
         pending.set(id, { resolve });
         socket.send(JSON.stringify({ id, command, request }));
       });
-      return unwrapCommandResult(result as CommandResult<LabCommands[K]['response']>);
     },
-    on<K extends keyof LabEvents>(_event: K, listener: (payload: LabEvents[K]) => void) {
-      const wrapped = listener as (payload: LabEvents[keyof LabEvents]) => void;
-      listeners.add(wrapped);
+    on(_event, listener) {
+      listeners.add(listener);
       return () => {
-        listeners.delete(wrapped);
+        listeners.delete(listener);
       };
     },
   };

@@ -1,98 +1,152 @@
 /**
- * The renderer's API, declared once. The preload implements it over Electron
+ * The renderer's API, declared once as schemas: every command's request and
+ * response, the run events, the envelope a result travels in, and the
+ * browser host's WebSocket messages. The preload implements it over Electron
  * IPC, the browser host's client over a WebSocket; both hosts dispatch the
- * same commands to the same lab service. Requests are validated in the main
- * process whatever the renderer claims to send.
+ * same commands to the same lab service, which parses every request, and the
+ * renderer parses every answer and event (see renderer/src/lab-client.ts).
+ * The TypeScript types are inferred from the schemas.
  */
-import type { ExperimentDefinition, ExperimentId } from './experiments';
-import type { GlobalSummary, MemorySample } from './memory';
-import type { CompareParams, RunParams } from './params';
-import type { CompareOutcome, RunReport } from './report';
-import type { ExcelMessageKey, ExcelParams } from './excel-messages';
+import { z } from 'zod';
+import { errorDetailSchema, type ErrorDetail } from './error-detail';
+import { lessonSchema } from './experiments';
+import { globalSummarySchema, memorySampleSchema } from './memory';
+import { runParamsSchema, type CompareRequest, type RunRequest } from './params';
+import { compareOutcomeSchema, runPhaseSchema, runReportSchema } from './report';
+
+export type { ErrorDetail } from './error-detail';
+export type { RunPhase } from './report';
 
 /** What the UI needs to show a lesson: its definition without the code that builds task arguments (a function does not cross a process boundary). */
-export type LessonInfo = Omit<ExperimentDefinition, 'taskArgs'> & {
+export const lessonInfoSchema = lessonSchema.extend({
   /** The largest row count this lesson accepts. */
-  maxRows: number;
-};
+  maxRows: z.number(),
+});
+export type LessonInfo = z.infer<typeof lessonInfoSchema>;
 
-export interface HostInfo {
+const rangeSchema = z.strictObject({ min: z.number(), max: z.number() });
+
+export const hostInfoSchema = z.strictObject({
   /** Pid of the process that holds the parent's globals (Electron main, or the browser host). */
-  pid: number;
+  pid: z.number(),
   /** `UtilityProcessBackend` in Electron, `ChildProcessBackend` elsewhere. */
-  backend: string;
-  platform: string;
+  backend: z.string(),
+  platform: z.string(),
   /** Whether USS and PSS can be measured on this OS (Linux only). */
-  ussAvailable: boolean;
-  limits: {
-    nJobs: { min: number; max: number };
-    tasks: { min: number; max: number };
-    batchSize: { min: number; max: number };
-    timeout: { min: number; max: number };
-  };
-  defaults: Omit<RunParams, 'experiment'>;
+  ussAvailable: z.boolean(),
+  limits: z.strictObject({
+    nJobs: rangeSchema,
+    tasks: rangeSchema,
+    batchSize: rangeSchema,
+    timeout: rangeSchema,
+  }),
+  defaults: runParamsSchema.omit({ experiment: true }),
   /** True for a screen that only watches the runs started elsewhere (the browser host's `watch` mode). */
-  readOnly: boolean;
-}
+  readOnly: z.boolean(),
+});
+export type HostInfo = z.infer<typeof hostInfoSchema>;
 
-/** The stages of a run, in order, for the progress display. */
-export type RunPhase =
-  'preparing-dataset' | 'writing-excel' | 'starting-workers' | 'running' | 'measuring' | 'finished';
+const worker = { slot: z.number(), pid: z.number() };
+
+const logEvent = z.strictObject({ type: z.literal('log'), line: z.string() });
+const workersReadyEvent = z.strictObject({
+  type: z.literal('workers-ready'),
+  workers: z.array(z.strictObject(worker)),
+  startMs: z.number(),
+});
+const installedEvent = z.strictObject({
+  type: z.literal('installed'),
+  ...worker,
+  received: z.array(globalSummarySchema),
+});
+const taskStartedEvent = z.strictObject({
+  type: z.literal('task-started'),
+  taskIndex: z.number(),
+  ...worker,
+});
+const taskDoneEvent = z.strictObject({
+  type: z.literal('task-done'),
+  taskIndex: z.number(),
+  ...worker,
+  value: z.unknown(),
+  /** The value as Python prints it. */
+  display: z.string(),
+});
+const readProgressEvent = z.strictObject({
+  type: z.literal('read-progress'),
+  taskIndex: z.number(),
+  ...worker,
+  rowsRead: z.number(),
+  rowsWanted: z.number(),
+});
 
 /** What happens during a run, as the worker pool reports it. */
-export type ParallelEvent =
-  | { type: 'log'; line: string }
-  | { type: 'workers-ready'; workers: { slot: number; pid: number }[]; startMs: number }
-  | { type: 'installed'; slot: number; pid: number; received: GlobalSummary[] }
-  | { type: 'task-started'; taskIndex: number; slot: number; pid: number }
-  | {
-      type: 'task-done';
-      taskIndex: number;
-      slot: number;
-      pid: number;
-      value: unknown;
-      /** The value as Python prints it. */ display: string;
-    }
-  | {
-      type: 'read-progress';
-      taskIndex: number;
-      slot: number;
-      pid: number;
-      rowsRead: number;
-      rowsWanted: number;
-    };
+export const parallelEventSchema = z.discriminatedUnion('type', [
+  logEvent,
+  workersReadyEvent,
+  installedEvent,
+  taskStartedEvent,
+  taskDoneEvent,
+  readProgressEvent,
+]);
+export type ParallelEvent = z.infer<typeof parallelEventSchema>;
+
+const runId = { runId: z.number() };
 
 /** Every event of a run, tagged with its run id. */
-export type RunEvent = { runId: number } & (
-  | ParallelEvent
-  | { type: 'run-started'; params: RunParams; mainPid: number; mainGlobals: GlobalSummary[] }
-  | { type: 'phase'; phase: RunPhase }
-  | { type: 'excel-progress'; rowsWritten: number; totalRows: number }
-  | { type: 'memory-sample'; sample: MemorySample }
-  | { type: 'run-finished'; report: RunReport }
-);
+export const runEventSchema = z.discriminatedUnion('type', [
+  logEvent.extend(runId),
+  workersReadyEvent.extend(runId),
+  installedEvent.extend(runId),
+  taskStartedEvent.extend(runId),
+  taskDoneEvent.extend(runId),
+  readProgressEvent.extend(runId),
+  z.strictObject({
+    ...runId,
+    type: z.literal('run-started'),
+    params: runParamsSchema,
+    mainPid: z.number(),
+    mainGlobals: z.array(globalSummarySchema),
+  }),
+  z.strictObject({ ...runId, type: z.literal('phase'), phase: runPhaseSchema }),
+  z.strictObject({
+    ...runId,
+    type: z.literal('excel-progress'),
+    rowsWritten: z.number(),
+    totalRows: z.number(),
+  }),
+  z.strictObject({ ...runId, type: z.literal('memory-sample'), sample: memorySampleSchema }),
+  z.strictObject({ ...runId, type: z.literal('run-finished'), report: runReportSchema }),
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
+
+/**
+ * The response of each command. Requests are parsed where they are handled
+ * (the run and compare ones by `validateRunParams` / `validateCompareParams`,
+ * which speak to students), the others are `null`.
+ */
+export const COMMAND_RESPONSES = {
+  lessons: z.array(lessonInfoSchema),
+  'host-info': hostInfoSchema,
+  /** Runs a lesson. Resolves with the report, also when a worker raised. */
+  run: runReportSchema,
+  /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */
+  compare: compareOutcomeSchema,
+  /** Cancels the run in progress, if this window started it. */
+  cancel: z.strictObject({ cancelled: z.boolean() }),
+} as const;
+
+export type LabCommand = keyof typeof COMMAND_RESPONSES;
 
 /** The commands the renderer can send, with their request and response types. */
-export interface LabCommands {
-  lessons: { request: null; response: LessonInfo[] };
-  'host-info': { request: null; response: HostInfo };
-  /** Runs a lesson; the request is checked with `validateRunParams`. Resolves with the report, also when a worker raised. */
-  run: { request: Partial<RunParams> & { experiment: ExperimentId }; response: RunReport };
-  /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */
-  compare: { request: Partial<CompareParams>; response: CompareOutcome };
-  /** Cancels the run in progress, if any. */
-  cancel: { request: null; response: { cancelled: boolean } };
-}
+export type LabCommands = {
+  [K in LabCommand]: {
+    request: K extends 'run' ? RunRequest : K extends 'compare' ? CompareRequest : null;
+    response: z.infer<(typeof COMMAND_RESPONSES)[K]>;
+  };
+};
 
-export type LabCommand = keyof LabCommands;
-
-export const LAB_COMMANDS: readonly LabCommand[] = [
-  'lessons',
-  'host-info',
-  'run',
-  'compare',
-  'cancel',
-];
+export const LAB_COMMANDS = Object.keys(COMMAND_RESPONSES) as readonly LabCommand[];
 
 /** The events the main side pushes to the renderer. */
 export interface LabEvents {
@@ -108,58 +162,25 @@ export interface LabApi {
   on<K extends keyof LabEvents>(event: K, listener: (payload: LabEvents[K]) => void): () => void;
 }
 
-/** The IPC channel names of the Electron host (one per command, one for events). */
-export const IPC_PREFIX = 'lab:';
-export const IPC_EVENT_CHANNEL = 'lab:event';
+export { IPC_EVENT_CHANNEL, IPC_PREFIX } from './ipc-channels';
 
 /**
- * What an error means, as a code with its values, so that the UI can say it
- * in its own language (the message stays English, for the CLI and logs).
+ * `window.lab` as the preloads expose it: a pipe that hands over each
+ * command's result envelope and each event as they came. The renderer's
+ * lab-client parses them with the schemas above and offers `LabApi`.
  */
-export type ErrorDetail =
-  | {
-      code: 'range';
-      field: 'nJobs' | 'tasks' | 'rows' | 'excelRows' | 'verbose' | 'timeout';
-      given: string;
-      min: number;
-      max: number;
-    }
-  | { code: 'batch-size'; given: string; max: number }
-  | {
-      code: 'memory-guard';
-      experiment: string;
-      nJobs: number;
-      rows: number;
-      peakBytes: number;
-      budgetBytes: number;
-      availableBytes: number;
-      /** The largest rows and workers that would fit; 0 when none would. */
-      maxRows: number;
-      maxWorkers: number;
-    }
-  | { code: 'run-in-progress' }
-  /** A watcher asked to run or cancel. */
-  | { code: 'read-only' }
-  /** A cancel from a window that did not start the run. */
-  | { code: 'not-owner' }
-  /** A task ran past joblib's `timeout` (seconds). */
-  | { code: 'task-timeout'; seconds: number }
-  /** A busy worker sent nothing for `seconds`; `state` is the kernel's letter (T stopped, R running...) or null. */
-  | { code: 'stalled'; state: string | null; seconds: number }
-  | {
-      code: 'excel';
-      key: ExcelMessageKey;
-      params: ExcelParams;
-      file: string;
-      row: number | null;
-    };
+export interface LabBridge {
+  invoke(command: LabCommand, request: unknown): Promise<unknown>;
+  on(event: keyof LabEvents, listener: (payload: unknown) => void): () => void;
+}
 
 /** The error a command answers with: a name the UI can switch on, a message it can show, and its detail. */
-export interface CommandError {
-  name: string;
-  message: string;
-  detail?: ErrorDetail;
-}
+export const commandErrorSchema = z.strictObject({
+  name: z.string(),
+  message: z.string(),
+  detail: errorDetailSchema.optional(),
+});
+export type CommandError = z.infer<typeof commandErrorSchema>;
 
 /** An error thrown by `invoke`, with the detail the lab sent. */
 export type LabError = Error & { detail?: ErrorDetail };
@@ -167,10 +188,17 @@ export type LabError = Error & { detail?: ErrorDetail };
 /** What travels back for every command, over IPC or WebSocket: the response, or the error. */
 export type CommandResult<T> = { ok: true; response: T } | { ok: false; error: CommandError };
 
+/** The envelope of a command's result, its response still unparsed. */
+export const commandResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), response: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: commandErrorSchema }),
+]);
+
 /** Turns a command result back into the response, or throws its error with its name. */
-export function unwrapCommandResult<T>(result: CommandResult<T>): T {
-  if (result && result.ok === true) return result.response;
-  const failure = (result as { error?: CommandError } | null)?.error;
+export function unwrapCommandResult(result: unknown): unknown {
+  const parsed = commandResultSchema.safeParse(result);
+  if (parsed.success && parsed.data.ok) return parsed.data.response;
+  const failure = parsed.success && !parsed.data.ok ? parsed.data.error : null;
   const error: LabError = new Error(
     failure?.message ?? 'The lab sent an answer this window does not understand.',
   );
@@ -182,3 +210,17 @@ export function unwrapCommandResult<T>(result: CommandResult<T>): T {
 export function isLabCommand(value: unknown): value is LabCommand {
   return typeof value === 'string' && (LAB_COMMANDS as readonly string[]).includes(value);
 }
+
+/** A command from a tab to the browser host. */
+export const wsCommandSchema = z.strictObject({
+  id: z.number().int(),
+  command: z.string(),
+  request: z.unknown(),
+});
+
+/** What the browser host sends a tab: a command's result, or a run event. */
+export const wsServerMessageSchema = z.union([
+  z.strictObject({ id: z.number().int().nullable(), result: commandResultSchema }),
+  z.strictObject({ event: z.literal('run-event'), payload: z.unknown() }),
+]);
+export type WsServerMessage = z.infer<typeof wsServerMessageSchema>;

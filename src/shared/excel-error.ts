@@ -3,7 +3,7 @@
  * which file, which row, what was wrong. The problem is a key with its
  * values (excel-messages.ts), so that the UI can say it in its language.
  */
-import type { ErrorDetail } from './api';
+import type { ErrorDetail } from './error-detail';
 import { excelMessage, type ExcelMessageKey, type ExcelParams } from './excel-messages';
 
 export class ExcelError extends Error {

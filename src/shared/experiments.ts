@@ -4,6 +4,7 @@
  * runs in the worker, which parent globals travel with that code, and how the
  * task arguments are built. No Node or Electron APIs, so every layer can use it.
  */
+import { z } from 'zod';
 import { chunkBounds } from './chunks';
 
 /** Lesson ids, in the order the tutorial teaches them. */
@@ -29,38 +30,42 @@ export const DATABASE_FILE = 'my_database.xlsx';
 /** The dataset's only column, as the tutorial names it. */
 export const DATASET_COLUMN = 'my_data';
 
-export interface ExperimentDefinition {
-  id: ExperimentId;
+/** What a lesson is, as data: everything but the code that builds its task arguments. */
+export const lessonSchema = z.strictObject({
+  id: z.enum(EXPERIMENT_IDS),
   /** The tutorial section this lesson follows. */
-  section: 'globals' | 'databases';
+  section: z.enum(['globals', 'databases']),
   /** Name of the task function, as in the notebook. */
-  taskName: string;
+  taskName: z.string(),
   /**
    * The notebook cells this lesson re-creates (definition and the Parallel
    * call); `{rows}` stands for the run's rows, and the notebook's
    * `n_workers = …` line comes first (see the renderer's pythonCell).
    */
-  pythonSource: string;
+  pythonSource: z.string(),
   /**
    * The code the worker compiles and runs. It is plain JavaScript (valid
    * TypeScript too) because it travels as text, the way cloudpickle sends a
    * function defined in a notebook: the worker compiles it inside a scope where
    * each received global is a `const` binding.
    */
-  taskSource: string;
+  taskSource: z.string(),
   /** The parent globals the task refers to, sent to each worker with the code. */
-  globals: readonly GlobalName[];
+  globals: z.array(z.enum(['MY_GLOBAL_VAR', 'my_global_df'])).readonly(),
   /** Whether the lesson builds the dataset (`my_global_df`) in the parent. */
-  usesDataset: boolean;
+  usesDataset: z.boolean(),
   /** Whether the workers read `my_database.xlsx` (which the parent writes first). */
-  usesExcel: boolean;
+  usesExcel: z.boolean(),
   /** Whether the notebook prints the parent's `MY_GLOBAL_VAR` after the run. */
-  printsParentGlobal: boolean;
+  printsParentGlobal: z.boolean(),
   /** What the notebook shows for this lesson at 2 workers and 100 rows. */
-  notebookOutput: string;
+  notebookOutput: z.string(),
+});
+
+export type ExperimentDefinition = z.infer<typeof lessonSchema> & {
   /** The argument list of each task, in task order. */
   taskArgs(params: { tasks: number; rows: number }): unknown[][];
-}
+};
 
 const PARALLEL_CALL = `with Parallel(n_jobs=n_workers, batch_size=1, verbose=10, backend='loky') as parallel_pool:
     parallel_results = parallel_pool(tasks)

@@ -3,7 +3,7 @@
  * spawned, so that a run too big for this machine is refused with numbers
  * instead of swapping the projector laptop to a halt.
  */
-import type { ErrorDetail } from './api';
+import type { ErrorDetail } from './error-detail';
 import { EXPERIMENTS, type ExperimentId } from './experiments';
 import { MIB } from './memory';
 

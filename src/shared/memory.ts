@@ -3,53 +3,59 @@
  * from `/proc/<pid>/smaps_rollup` and are `null` where the OS does not offer
  * them (macOS, Windows): the UI says so instead of drawing a zero.
  */
-export interface MemorySnapshot {
+import { z } from 'zod';
+
+export const memorySnapshotSchema = z.strictObject({
   /** Milliseconds since the epoch. */
-  at: number;
+  at: z.number(),
   /** Resident set: every page in RAM, including the ~35 MiB of the Node binary shared by all processes. */
-  rss: number;
+  rss: z.number(),
   /** V8's used JavaScript heap. */
-  heapUsed: number;
-  heapTotal: number;
+  heapUsed: z.number(),
+  heapTotal: z.number(),
   /** Memory of ArrayBuffers and typed arrays (the dataset lives here). */
-  arrayBuffers: number;
-  external: number;
+  arrayBuffers: z.number(),
+  external: z.number(),
   /** Unique set: pages only this process uses (Private_Clean + Private_Dirty). What the process really costs. */
-  uss: number | null;
+  uss: z.number().nullable(),
   /** Proportional set: private pages plus a fair share of shared ones. */
-  pss: number | null;
-}
+  pss: z.number().nullable(),
+});
+export type MemorySnapshot = z.infer<typeof memorySnapshotSchema>;
 
 /** A global as a worker received it, described for the process map. */
-export interface GlobalSummary {
-  name: string;
+export const globalSummarySchema = z.strictObject({
+  name: z.string(),
   /** `number`, or `dataframe` for `my_global_df`. */
-  kind: 'number' | 'dataframe';
+  kind: z.enum(['number', 'dataframe']),
   /** Short display of the value: `1.4`, or `DataFrame 100 rows × 1 column`. */
-  display: string;
+  display: z.string(),
   /** Bytes of data the value holds (8 for a number, 8 per row for the dataset). */
-  bytes: number;
+  bytes: z.number(),
   /** For a dataframe: its row count. */
-  rows?: number;
-}
+  rows: z.number().optional(),
+});
+export type GlobalSummary = z.infer<typeof globalSummarySchema>;
 
 /** Bytes in one MiB (2^20), the unit the UI shows. */
 export const MIB = 1024 * 1024;
 
 /** One process in a memory sample. Null where this OS does not give the figure. */
-export interface ProcessMemory {
-  pid: number;
-  role: 'main' | 'worker';
+export const processMemorySchema = z.strictObject({
+  pid: z.number(),
+  role: z.enum(['main', 'worker']),
   /** The worker's slot (0-based), null for the main process. */
-  slot: number | null;
-  rss: number | null;
-  uss: number | null;
-  pss: number | null;
-}
+  slot: z.number().nullable(),
+  rss: z.number().nullable(),
+  uss: z.number().nullable(),
+  pss: z.number().nullable(),
+});
+export type ProcessMemory = z.infer<typeof processMemorySchema>;
 
 /** Every process's memory at one moment of a run. */
-export interface MemorySample {
+export const memorySampleSchema = z.strictObject({
   /** Milliseconds since the run started. */
-  t: number;
-  processes: ProcessMemory[];
-}
+  t: z.number(),
+  processes: z.array(processMemorySchema),
+});
+export type MemorySample = z.infer<typeof memorySampleSchema>;

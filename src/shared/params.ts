@@ -1,30 +1,15 @@
 /**
- * The parameters of a run and their validation. The CLI, the IPC handlers and
- * the WebSocket bridge all validate through `validateRunParams`, so a bad value
- * gets the same message everywhere and nothing is written or spawned before
- * it passes.
+ * The parameters of a run and of a comparison: their schemas, their limits
+ * and their defaults, declared once. The CLI, the IPC handlers and the
+ * WebSocket bridge all parse requests with these schemas (through
+ * `validateRunParams` and `validateCompareParams`), so a bad value gets the
+ * same message everywhere and nothing is written or spawned before it passes.
+ * Requests may come as JSON or as the CLI's strings; a parsed request is
+ * complete, with every default filled in.
  */
-import type { ErrorDetail } from './api';
-import { EXPERIMENTS, EXPERIMENT_IDS, isExperimentId, type ExperimentId } from './experiments';
-
-/** joblib's `batch_size`: a whole number of tasks per batch, or `'auto'`. */
-export type BatchSize = number | 'auto';
-
-/** A validated run request. */
-export interface RunParams {
-  experiment: ExperimentId;
-  /** joblib's `n_jobs`: how many worker processes run the tasks. */
-  nJobs: number;
-  /** How many tasks to run; the tutorial runs one per worker. */
-  tasks: number;
-  /** Rows in the dataset (`my_data` = 0 … rows-1); used by the dataset lessons. */
-  rows: number;
-  batchSize: BatchSize;
-  /** joblib's `verbose`: 0 prints nothing, 10 (the tutorial's value) prints progress, above 10 every task. */
-  verbose: number;
-  /** joblib's `timeout`: seconds a task may run before the run ends with a TimeoutError; null for no limit. */
-  timeout: number | null;
-}
+import { z } from 'zod';
+import type { ErrorDetail } from './error-detail';
+import { EXPERIMENTS, EXPERIMENT_IDS, type ExperimentId } from './experiments';
 
 /**
  * The limits a run accepts, with the reason for each, so that an error can
@@ -55,6 +40,37 @@ export const LIMITS = {
   timeout: { min: 1, max: 3_600 },
 } as const;
 
+/** joblib's `batch_size`: a whole number of tasks per batch, or `'auto'`. */
+export const batchSizeSchema = z.union([z.number().int().min(1), z.literal('auto')]);
+export type BatchSize = z.infer<typeof batchSizeSchema>;
+
+/** A validated run: what the lab runs and the report records. */
+export const runParamsSchema = z.strictObject({
+  experiment: z.enum(EXPERIMENT_IDS),
+  /** joblib's `n_jobs`: how many worker processes run the tasks. */
+  nJobs: z.number().int(),
+  /** How many tasks to run; the tutorial runs one per worker. */
+  tasks: z.number().int(),
+  /** Rows in the dataset (`my_data` = 0 … rows-1); used by the dataset lessons. */
+  rows: z.number().int(),
+  batchSize: batchSizeSchema,
+  /** joblib's `verbose`: 0 prints nothing, 10 (the tutorial's value) prints progress, above 10 every task. */
+  verbose: z.number().int(),
+  /** joblib's `timeout`: seconds a task may run before the run ends with a TimeoutError; null for no limit. */
+  timeout: z.number().int().nullable(),
+});
+export type RunParams = z.infer<typeof runParamsSchema>;
+
+/** A comparison of the two dataset strategies at the same size. */
+export const compareParamsSchema = z.strictObject({
+  nJobs: z.number().int(),
+  /** At most Excel's 1,048,575: the partial read needs the workbook. */
+  rows: z.number().int(),
+  /** Also run both strategies with 1 … nJobs workers, for the scaling chart. */
+  sweep: z.boolean(),
+});
+export type CompareParams = z.infer<typeof compareParamsSchema>;
+
 /** The values a run takes when a parameter is not given: the tutorial's. */
 export const DEFAULT_PARAMS: Omit<RunParams, 'experiment'> = {
   nJobs: 2,
@@ -79,9 +95,6 @@ export class ParamError extends Error {
   }
 }
 
-/** Which field a whole-number rule checks, for the UI's message. */
-type RangeField = Extract<ErrorDetail, { code: 'range' }>['field'];
-
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing was given';
   if (typeof value === 'string') return `"${value}"`;
@@ -92,28 +105,121 @@ function describe(value: unknown): string {
   }
 }
 
-function wholeNumber(
-  param: string,
-  value: unknown,
-  min: number,
-  max: number,
-  field?: RangeField,
-): number {
-  const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-    throw new ParamError(
-      param,
-      value,
-      `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
-      field ? { code: 'range', field, given: describe(value), min, max } : undefined,
-    );
-  }
-  return n;
+/** Which field a whole-number rule checks, for the UI's message. */
+type RangeField = Extract<ErrorDetail, { code: 'range' }>['field'];
+
+/** A whole number in [min, max], from JSON or the CLI's text; an issue carries the ParamError to raise. */
+function wholeNumber(param: string, min: number, max: number, field?: RangeField) {
+  return z.unknown().transform((value, ctx): number => {
+    const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
+    const allowed = `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+    const detail = field
+      ? { code: 'range' as const, field, given: describe(value), min, max }
+      : undefined;
+    ctx.addIssue({
+      code: 'custom',
+      params: { error: new ParamError(param, value, allowed, detail) },
+    });
+    return z.NEVER;
+  });
 }
+
+/** The ParamError an issue carries, also inside the branches of a union. */
+function carriedError(issue: z.core.$ZodIssue | undefined): ParamError | null {
+  if (!issue) return null;
+  const carried = (issue as { params?: { error?: unknown } }).params?.error;
+  if (carried instanceof ParamError) return carried;
+  if (issue.code === 'invalid_union')
+    for (const branch of issue.errors)
+      for (const inner of branch) {
+        const found = carriedError(inner);
+        if (found) return found;
+      }
+  return null;
+}
+
+/** Turns the first issue of a failed parse into the ParamError it carries, or describes it. */
+function paramError(
+  error: z.ZodError,
+  subject: string,
+  keys: readonly string[],
+  input?: unknown,
+): ParamError {
+  const issue = error.issues[0];
+  const carried = carriedError(issue);
+  if (carried) return carried;
+  if (issue?.code === 'unrecognized_keys')
+    return new ParamError('parameter name', issue.keys[0], keys.join(', '));
+  const at = issue?.path[0];
+  if (at === 'experiment') {
+    const given = (input as Record<string, unknown> | undefined)?.experiment;
+    return new ParamError('experiment', given, `one of ${EXPERIMENT_IDS.join(', ')}`);
+  }
+  return new ParamError(subject, undefined, `an object with ${keys.join(', ')}`);
+}
+
+const RUN_KEYS = [
+  'experiment',
+  'nJobs',
+  'tasks',
+  'rows',
+  'batchSize',
+  'verbose',
+  'timeout',
+] as const;
+const EXCEL_ROWS_PARAM = 'rows (Excel holds at most 1,048,575 data rows)';
+
+const batchSizeInput = z.unknown().transform((value, ctx): BatchSize => {
+  if (value === 'auto') return 'auto';
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  const { min, max } = LIMITS.batchSize;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
+  const error = new ParamError(
+    'batch size',
+    value,
+    `"auto" or a whole number from 1 to ${max.toLocaleString('en-US')}`,
+    { code: 'batch-size', given: describe(value), max },
+  );
+  ctx.addIssue({ code: 'custom', params: { error } });
+  return z.NEVER;
+});
+
+/** A run request as it arrives: every field but the lesson optional, numbers as numbers or text. */
+const runRequestSchema = z.strictObject({
+  experiment: z.enum(EXPERIMENT_IDS),
+  nJobs: wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs').optional(),
+  tasks: wholeNumber('tasks', LIMITS.tasks.min, LIMITS.tasks.max, 'tasks').optional(),
+  rows: z.unknown().optional(),
+  batchSize: batchSizeInput.optional(),
+  verbose: wholeNumber('verbose', LIMITS.verbose.min, LIMITS.verbose.max, 'verbose').optional(),
+  // null says "no timeout", as joblib's default None.
+  timeout: z
+    .null()
+    .or(wholeNumber('timeout (seconds)', LIMITS.timeout.min, LIMITS.timeout.max, 'timeout'))
+    .optional(),
+});
+
+/** What the renderer may send as a run request (the lab says what is wrong with a value). */
+export type RunRequest = { experiment: ExperimentId } & Partial<
+  Record<Exclude<(typeof RUN_KEYS)[number], 'experiment'>, unknown>
+>;
 
 /** The largest row count the lesson accepts (Excel's limit for the Excel lesson). */
 export function maxRowsFor(experiment: ExperimentId): number {
   return EXPERIMENTS[experiment].usesExcel ? LIMITS.excelRows.max : LIMITS.datasetRows.max;
+}
+
+/** The rows rule depends on the lesson: Excel's limit for the Excel lesson. */
+function rowsFor(experiment: ExperimentId, value: unknown): number {
+  if (value === undefined) return DEFAULT_PARAMS.rows;
+  const excel = EXPERIMENTS[experiment].usesExcel;
+  const rule = excel
+    ? wholeNumber(EXCEL_ROWS_PARAM, 1, maxRowsFor(experiment), 'excelRows')
+    : wholeNumber('rows', 1, maxRowsFor(experiment), 'rows');
+  const parsed = rule.safeParse(value);
+  if (!parsed.success) throw paramError(parsed.error, 'rows', RUN_KEYS);
+  return parsed.data;
 }
 
 /**
@@ -123,132 +229,59 @@ export function maxRowsFor(experiment: ExperimentId): number {
  * the first bad parameter.
  */
 export function validateRunParams(input: unknown): RunParams {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ParamError(
-      'run request',
-      input,
-      'an object with experiment, nJobs, tasks, rows, batchSize, verbose, timeout',
-    );
-  }
-  const raw = input as Record<string, unknown>;
-  const known = new Set([
-    'experiment',
-    'nJobs',
-    'tasks',
-    'rows',
-    'batchSize',
-    'verbose',
-    'timeout',
-  ]);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ParamError('parameter name', key, [...known].join(', '));
-  }
-  if (!isExperimentId(raw.experiment)) {
-    throw new ParamError('experiment', raw.experiment, `one of ${EXPERIMENT_IDS.join(', ')}`);
-  }
-  const experiment = raw.experiment;
-  const nJobs =
-    raw.nJobs === undefined
-      ? DEFAULT_PARAMS.nJobs
-      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs');
-  const definition = EXPERIMENTS[experiment];
-  const rowsMax = maxRowsFor(experiment);
-  const rows =
-    raw.rows === undefined
-      ? DEFAULT_PARAMS.rows
-      : wholeNumber(
-          definition.usesExcel ? 'rows (Excel holds at most 1,048,575 data rows)' : 'rows',
-          raw.rows,
-          1,
-          rowsMax,
-          definition.usesExcel ? 'excelRows' : 'rows',
-        );
-  const tasks =
-    raw.tasks === undefined
-      ? nJobs
-      : wholeNumber('tasks', raw.tasks, LIMITS.tasks.min, LIMITS.tasks.max, 'tasks');
-  if (definition.usesDataset && tasks > rows) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ParamError('run request', input, `an object with ${RUN_KEYS.join(', ')}`);
+  const parsed = runRequestSchema.safeParse(input);
+  if (!parsed.success) throw paramError(parsed.error, 'run request', RUN_KEYS, input);
+  const { experiment, ...given } = parsed.data;
+  const nJobs = given.nJobs ?? DEFAULT_PARAMS.nJobs;
+  const rows = rowsFor(experiment, given.rows);
+  const tasks = given.tasks ?? nJobs;
+  if (EXPERIMENTS[experiment].usesDataset && tasks > rows)
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
-  }
-  let batchSize: BatchSize;
-  if (raw.batchSize === undefined) batchSize = DEFAULT_PARAMS.batchSize;
-  else if (raw.batchSize === 'auto') batchSize = 'auto';
-  else {
-    try {
-      batchSize = wholeNumber(
-        'batch size',
-        raw.batchSize,
-        LIMITS.batchSize.min,
-        LIMITS.batchSize.max,
-      );
-    } catch {
-      throw new ParamError(
-        'batch size',
-        raw.batchSize,
-        `"auto" or a whole number from 1 to ${LIMITS.batchSize.max.toLocaleString('en-US')}`,
-        { code: 'batch-size', given: describe(raw.batchSize), max: LIMITS.batchSize.max },
-      );
-    }
-  }
-  const verbose =
-    raw.verbose === undefined
-      ? DEFAULT_PARAMS.verbose
-      : wholeNumber('verbose', raw.verbose, LIMITS.verbose.min, LIMITS.verbose.max, 'verbose');
-  const timeout =
-    raw.timeout === undefined || raw.timeout === null
-      ? DEFAULT_PARAMS.timeout
-      : wholeNumber(
-          'timeout (seconds)',
-          raw.timeout,
-          LIMITS.timeout.min,
-          LIMITS.timeout.max,
-          'timeout',
-        );
-  return { experiment, nJobs, tasks, rows, batchSize, verbose, timeout };
+  return runParamsSchema.parse({
+    experiment,
+    nJobs,
+    tasks,
+    rows,
+    batchSize: given.batchSize ?? DEFAULT_PARAMS.batchSize,
+    verbose: given.verbose ?? DEFAULT_PARAMS.verbose,
+    timeout: given.timeout ?? DEFAULT_PARAMS.timeout,
+  });
 }
 
-/** A comparison of the two dataset strategies at the same size. */
-export interface CompareParams {
-  nJobs: number;
-  /** At most Excel's 1,048,575: the partial read needs the workbook. */
-  rows: number;
-  /** Also run both strategies with 1 … nJobs workers, for the scaling chart. */
-  sweep: boolean;
-}
+const COMPARE_KEYS = ['nJobs', 'rows', 'sweep'] as const;
+
+const compareRequestSchema = z.strictObject({
+  nJobs: wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs').optional(),
+  rows: z.unknown().optional(),
+  sweep: z
+    .unknown()
+    .transform((value, ctx): boolean => {
+      if (value === true || value === 'true') return true;
+      if (value === false || value === 'false') return false;
+      ctx.addIssue({
+        code: 'custom',
+        params: { error: new ParamError('sweep', value, 'true or false') },
+      });
+      return z.NEVER;
+    })
+    .optional(),
+});
+
+/** What the renderer may send as a compare request. */
+export type CompareRequest = Partial<Record<(typeof COMPARE_KEYS)[number], unknown>>;
 
 /** Checks a compare request from any source; fills in the tutorial's defaults. */
 export function validateCompareParams(input: unknown): CompareParams {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ParamError('compare request', input, 'an object with nJobs, rows and sweep');
-  }
-  const raw = input as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!['nJobs', 'rows', 'sweep', 'experiment'].includes(key))
-      throw new ParamError('parameter name', key, 'nJobs, rows, sweep');
-  }
-  if (raw.experiment !== undefined && raw.experiment !== 'compare')
-    throw new ParamError('experiment', raw.experiment, '"compare"');
-  const nJobs =
-    raw.nJobs === undefined
-      ? DEFAULT_PARAMS.nJobs
-      : wholeNumber('workers (nJobs)', raw.nJobs, LIMITS.nJobs.min, LIMITS.nJobs.max);
-  const rows =
-    raw.rows === undefined
-      ? DEFAULT_PARAMS.rows
-      : wholeNumber(
-          'rows (Excel holds at most 1,048,575 data rows)',
-          raw.rows,
-          nJobs,
-          LIMITS.excelRows.max,
-        );
-  const sweep = raw.sweep === undefined ? false : raw.sweep === true || raw.sweep === 'true';
-  if (
-    raw.sweep !== undefined &&
-    typeof raw.sweep !== 'boolean' &&
-    raw.sweep !== 'true' &&
-    raw.sweep !== 'false'
-  ) {
-    throw new ParamError('sweep', raw.sweep, 'true or false');
-  }
-  return { nJobs, rows, sweep };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ParamError('compare request', input, `an object with ${COMPARE_KEYS.join(', ')}`);
+  const parsed = compareRequestSchema.safeParse(input);
+  if (!parsed.success) throw paramError(parsed.error, 'compare request', COMPARE_KEYS);
+  const nJobs = parsed.data.nJobs ?? DEFAULT_PARAMS.nJobs;
+  // At least one row per worker; at most what the workbook holds.
+  const rowsRule = wholeNumber(EXCEL_ROWS_PARAM, nJobs, LIMITS.excelRows.max);
+  const rows = rowsRule.safeParse(parsed.data.rows ?? DEFAULT_PARAMS.rows);
+  if (!rows.success) throw paramError(rows.error, 'rows', COMPARE_KEYS);
+  return { nJobs, rows: rows.data, sweep: parsed.data.sweep ?? false };
 }

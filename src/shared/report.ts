@@ -1,213 +1,245 @@
 /**
  * The JSON run report: what `lab run --json` prints, what the UI receives at
- * the end of a run, and what the tests check. One shape for every host.
+ * the end of a run, and what the tests check. One shape for every host,
+ * declared once as a schema; the types are inferred from it.
  */
-import type { ErrorDetail, RunPhase } from './api';
-import type { ExperimentId } from './experiments';
-import type { GlobalSummary, MemorySample, MemorySnapshot } from './memory';
-import type { CompareParams, RunParams } from './params';
+import { z } from 'zod';
+import { errorDetailSchema } from './error-detail';
+import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
+import { compareParamsSchema, runParamsSchema } from './params';
+import { EXPERIMENT_IDS } from './experiments';
+
+/** The stages of a run, in order, for the progress display. */
+export const RUN_PHASES = [
+  'preparing-dataset',
+  'writing-excel',
+  'starting-workers',
+  'running',
+  'measuring',
+  'finished',
+] as const;
+export const runPhaseSchema = z.enum(RUN_PHASES);
+export type RunPhase = z.infer<typeof runPhaseSchema>;
 
 /** The error of a run, as the parent re-raises it. */
-export interface ReportError {
+export const reportErrorSchema = z.strictObject({
   /** `WorkerError` (the task raised), `TerminatedWorkerError` (the process died), `CancelledError`, `ExcelError`, ... */
-  name: string;
-  message: string;
-  stack: string;
+  name: z.string(),
+  message: z.string(),
+  stack: z.string(),
   /** Pid of the worker that raised or died; null for errors in the parent. */
-  workerPid: number | null;
+  workerPid: z.number().nullable(),
   /** The task that raised or was running; null when unknown. */
-  taskIndex: number | null;
+  taskIndex: z.number().nullable(),
   /** The error as raised inside the worker (its class and message), when it came from a task. */
-  cause: { name: string; message: string; detail?: ErrorDetail } | null;
+  cause: z
+    .strictObject({ name: z.string(), message: z.string(), detail: errorDetailSchema.optional() })
+    .nullable(),
   /** What a parent-side error means, as a code with values (a workbook that cannot be written, say). */
-  detail?: ErrorDetail;
+  detail: errorDetailSchema.optional(),
   /** For a terminated worker: its exit code and signal. */
-  exitCode?: number | null;
-  signal?: string | null;
+  exitCode: z.number().nullable().optional(),
+  signal: z.string().nullable().optional(),
   /** For a terminated worker, Electron's reason where it gave one (`oom`: out of memory, `killed`, `crashed`...). */
-  reason?: string;
-}
+  reason: z.string().optional(),
+});
+export type ReportError = z.infer<typeof reportErrorSchema>;
 
 /** How a worker read one chunk of my_database.xlsx: the lesson's point is how little of the file it touched. */
-export interface ReadStats {
+export const readStatsSchema = z.strictObject({
   /** `scanner`: the lab's byte scanner; `xml-parser`: a real XML parser, for layouts the scanner does not read. */
-  reader: 'scanner' | 'xml-parser';
+  reader: z.enum(['scanner', 'xml-parser']),
   /** From the start of the read to the chunk's first row. */
-  firstRowMs: number;
-  totalMs: number;
+  firstRowMs: z.number(),
+  totalMs: z.number(),
   /** The sheet row where inflating began: 1 from the sheet's start, later from a flush point of the lab's index. */
-  startRow: number;
+  startRow: z.number(),
   /** The lab's row index: `used`, `ignored` (the sheet changed since it was written) or `absent` (a file the lab did not write). */
-  index: 'used' | 'ignored' | 'absent';
+  index: z.enum(['used', 'ignored', 'absent']),
   /** Bytes of the sheet's zip entry read from the file, and bytes inflated from them. */
-  compressedBytes: number;
-  uncompressedBytes: number;
+  compressedBytes: z.number(),
+  uncompressedBytes: z.number(),
   /** The whole sheet entry, compressed and inflated. */
-  sheetCompressedBytes: number;
-  sheetUncompressedBytes: number;
+  sheetCompressedBytes: z.number(),
+  sheetUncompressedBytes: z.number(),
   /**
    * `verified`: every byte inflated matched a CRC-32 (the index's per-block
    * ones, or the entry's for a read to the end); `not-reached`: the read
    * stopped before a checksum could be compared.
    */
-  crc32: 'verified' | 'not-reached';
-}
+  crc32: z.enum(['verified', 'not-reached']),
+});
+export type ReadStats = z.infer<typeof readStatsSchema>;
 
-export interface ReadRecord extends ReadStats {
-  taskIndex: number;
-  rows: number;
-}
+export const readRecordSchema = readStatsSchema.extend({ taskIndex: z.number(), rows: z.number() });
+export type ReadRecord = z.infer<typeof readRecordSchema>;
 
 /** When a phase of a run began, on the clock of its memory timeline (ms since sampling began). */
-export interface PhaseMark {
-  phase: RunPhase;
-  t: number;
-}
+export const phaseMarkSchema = z.strictObject({ phase: runPhaseSchema, t: z.number() });
+export type PhaseMark = z.infer<typeof phaseMarkSchema>;
 
-export interface WorkerReport {
+export const workerReportSchema = z.strictObject({
   /** Position of the worker in the pool (0-based), stable across runs while the process lives. */
-  slot: number;
-  pid: number;
+  slot: z.number(),
+  pid: z.number(),
   /** Tasks this worker ran in this run, in the order it ran them. */
-  taskIndexes: number[];
+  taskIndexes: z.array(z.number()),
   /** The copies of the parent's globals this worker received. */
-  received: GlobalSummary[];
+  received: z.array(globalSummarySchema),
   /** Bytes of dataset the worker held at the end of the run. */
-  datasetBytes: number;
-  memory: {
+  datasetBytes: z.number(),
+  memory: z.strictObject({
     /** Measured after the worker warmed up, before it received any data. */
-    baseline: MemorySnapshot;
+    baseline: memorySnapshotSchema,
     /** Measured at the end of the run, while the worker still held its data. */
-    after: MemorySnapshot | null;
-  };
+    after: memorySnapshotSchema.nullable(),
+  }),
   /** File handles still open on .xlsx files at the end of the run (should be 0; null where the OS cannot tell). */
-  openXlsxHandles: number | null;
+  openXlsxHandles: z.number().nullable(),
   /** The largest resident set the worker reached during the run; null when it did not answer. */
-  peakRss: number | null;
-  reads: ReadRecord[];
-}
+  peakRss: z.number().nullable(),
+  reads: z.array(readRecordSchema),
+});
+export type WorkerReport = z.infer<typeof workerReportSchema>;
 
-export interface RunReport {
-  experiment: ExperimentId;
-  params: RunParams;
+const hostSchema = z.strictObject({ pid: z.number(), backend: z.string(), platform: z.string() });
+
+export const runReportSchema = z.strictObject({
+  experiment: z.enum(EXPERIMENT_IDS),
+  params: runParamsSchema,
   /** Task results in task order; null when the run raised. */
-  results: unknown[] | null;
+  results: z.array(z.unknown()).nullable(),
   /** The results as `print(parallel_results)` shows them in the notebook; null when the run raised. */
-  printedResults: string | null;
-  error: ReportError | null;
+  printedResults: z.string().nullable(),
+  error: reportErrorSchema.nullable(),
   /** The parent's globals after the run, as the notebook would print them. */
-  mainGlobals: GlobalSummary[];
-  workers: WorkerReport[];
-  memory: {
+  mainGlobals: z.array(globalSummarySchema),
+  workers: z.array(workerReportSchema),
+  memory: z.strictObject({
     /** Bytes of the dataset (8 per row) for the dataset lessons, 0 otherwise. */
-    datasetBytes: number;
+    datasetBytes: z.number(),
     /** Bytes of dataset the parent holds itself (its `my_global_df`). */
-    mainDatasetBytes: number;
+    mainDatasetBytes: z.number(),
     /** Bytes of dataset held by all workers together. */
-    workersDatasetBytes: number;
+    workersDatasetBytes: z.number(),
     /** workersDatasetBytes ÷ datasetBytes for the dataset lessons; null otherwise. */
-    duplication: number | null;
-  };
-  timings: {
-    startedAt: string;
+    duplication: z.number().nullable(),
+  }),
+  timings: z.strictObject({
+    startedAt: z.string(),
     /** Writing my_database.xlsx (0 when the file was already up to date or not needed). */
-    excelWriteMs: number;
+    excelWriteMs: z.number(),
     /** Starting the workers this run needed (0 when the pool was already up). */
-    poolStartMs: number;
+    poolStartMs: z.number(),
     /** From the first dispatched task to the last result. */
-    runMs: number;
-    totalMs: number;
-  };
+    runMs: z.number(),
+    totalMs: z.number(),
+  }),
   /** The verbose lines, as joblib would print them. */
-  log: string[];
-  host: { pid: number; backend: string; platform: string };
+  log: z.array(z.string()),
+  host: hostSchema,
   /** The parent's own memory at the end of the run. */
-  main: { pid: number; memory: MemorySnapshot };
+  main: z.strictObject({ pid: z.number(), memory: memorySnapshotSchema }),
   /** The phases of the run on the timeline's clock, to mark on its time axis. */
-  phases: PhaseMark[];
+  phases: z.array(phaseMarkSchema),
   /** Every process's memory, sampled during the run. */
-  timeline: MemorySample[];
-}
+  timeline: z.array(memorySampleSchema),
+});
+export type RunReport = z.infer<typeof runReportSchema>;
 
 /** One process's memory in a comparison: what it holds and what it grew by. */
-export interface ProcessMemoryRow {
-  role: 'main' | 'worker';
-  slot: number | null;
-  pid: number;
+export const processMemoryRowSchema = z.strictObject({
+  role: z.enum(['main', 'worker']),
+  slot: z.number().nullable(),
+  pid: z.number(),
   /** Bytes of dataset the process holds, counted exactly (8 per row). */
-  datasetBytes: number;
+  datasetBytes: z.number(),
   /** USS at the end of the run; null where the OS does not give it. */
-  uss: number | null;
-  rss: number;
+  uss: z.number().nullable(),
+  rss: z.number(),
   /** Growth over the run's baseline (workers only; the parent's memory holds the whole app). */
-  ussDelta: number | null;
-  rssDelta: number | null;
+  ussDelta: z.number().nullable(),
+  rssDelta: z.number().nullable(),
   /** Growth of V8's used heap over the baseline. */
-  heapDelta: number | null;
-}
+  heapDelta: z.number().nullable(),
+});
+export type ProcessMemoryRow = z.infer<typeof processMemoryRowSchema>;
+
+const strategySchema = z.enum(['full-copy', 'partial-read']);
 
 /** One strategy of a comparison. */
-export interface StrategySummary {
-  experiment: 'full-copy' | 'partial-read';
-  printedResults: string | null;
-  error: ReportError | null;
-  processes: ProcessMemoryRow[];
+export const strategySummarySchema = z.strictObject({
+  experiment: strategySchema,
+  printedResults: z.string().nullable(),
+  error: reportErrorSchema.nullable(),
+  processes: z.array(processMemoryRowSchema),
   /** Dataset bytes held by all workers together. */
-  workersDatasetBytes: number;
+  workersDatasetBytes: z.number(),
   /** Sum of the workers' USS growth (RSS growth where USS is not available). */
-  workersMeasuredBytes: number | null;
+  workersMeasuredBytes: z.number().nullable(),
   /** The parent's own copy. */
-  mainDatasetBytes: number;
+  mainDatasetBytes: z.number(),
   /** workersDatasetBytes ÷ datasetBytes. */
-  duplication: number | null;
+  duplication: z.number().nullable(),
   /** What the dataset costs in all processes in theory: (N+1)·D for a full copy, 2·D for a partial read. */
-  idealBytes: number;
-  runMs: number;
-  phases: PhaseMark[];
-  timeline: MemorySample[];
-}
+  idealBytes: z.number(),
+  runMs: z.number(),
+  phases: z.array(phaseMarkSchema),
+  timeline: z.array(memorySampleSchema),
+});
+export type StrategySummary = z.infer<typeof strategySummarySchema>;
 
-export interface SweepPoint {
-  workers: number;
+const measuredSchema = z.strictObject({
+  measuredBytes: z.number().nullable(),
+  idealBytes: z.number(),
+});
+
+export const sweepPointSchema = z.strictObject({
+  workers: z.number(),
   /** Parent's copy + the workers' measured growth, and the ideal, for each strategy. */
-  fullCopy: { measuredBytes: number | null; idealBytes: number };
-  partialRead: { measuredBytes: number | null; idealBytes: number };
-}
+  fullCopy: measuredSchema,
+  partialRead: measuredSchema,
+});
+export type SweepPoint = z.infer<typeof sweepPointSchema>;
 
-/** The `compare` report: full copy against partial read at the same rows and workers. */
+const compareTimingsSchema = z.strictObject({ startedAt: z.string(), totalMs: z.number() });
+
 /** A comparison that ran every step to its end: the only kind whose figures are shown. */
-export interface CompareReport {
-  experiment: 'compare';
-  outcome: 'complete';
-  params: CompareParams;
-  datasetBytes: number;
+export const compareReportSchema = z.strictObject({
+  experiment: z.literal('compare'),
+  outcome: z.literal('complete'),
+  params: compareParamsSchema,
+  datasetBytes: z.number(),
   /** Which figure the measured numbers are: USS on Linux, RSS elsewhere. */
-  figure: 'uss' | 'rss';
-  strategies: [StrategySummary, StrategySummary];
-  sweep: SweepPoint[] | null;
-  timings: { startedAt: string; totalMs: number };
-  host: { pid: number; backend: string; platform: string };
-}
+  figure: z.enum(['uss', 'rss']),
+  strategies: z.tuple([strategySummarySchema, strategySummarySchema]),
+  sweep: z.array(sweepPointSchema).nullable(),
+  timings: compareTimingsSchema,
+  host: hostSchema,
+});
+export type CompareReport = z.infer<typeof compareReportSchema>;
 
 /**
  * A comparison that stopped before its end (cancelled, or a step raised):
  * where it stopped and why, and no figures, because half of a comparison
  * measures nothing.
  */
-export interface StoppedCompare {
-  experiment: 'compare';
-  outcome: 'cancelled' | 'failed';
-  params: CompareParams;
+export const stoppedCompareSchema = z.strictObject({
+  experiment: z.literal('compare'),
+  outcome: z.enum(['cancelled', 'failed']),
+  params: compareParamsSchema,
   /** The step that did not finish. */
-  stoppedDuring: {
-    experiment: 'full-copy' | 'partial-read';
-    nJobs: number;
+  stoppedDuring: z.strictObject({
+    experiment: strategySchema,
+    nJobs: z.number(),
     /** True for a step of the sweep (1 … nJobs workers), false for the main comparison. */
-    sweep: boolean;
-  };
-  error: ReportError;
-  timings: { startedAt: string; totalMs: number };
-}
+    sweep: z.boolean(),
+  }),
+  error: reportErrorSchema,
+  timings: compareTimingsSchema,
+});
+export type StoppedCompare = z.infer<typeof stoppedCompareSchema>;
 
 /** What a comparison answers: complete, or stopped with where and why. */
-export type CompareOutcome = CompareReport | StoppedCompare;
+export const compareOutcomeSchema = z.union([compareReportSchema, stoppedCompareSchema]);
+export type CompareOutcome = z.infer<typeof compareOutcomeSchema>;

@@ -2,57 +2,66 @@
  * The messages between the main process and a worker: one source of truth for
  * both ends. They travel by structured clone (Node's `serialization:
  * 'advanced'`, or Electron's utilityProcess), so typed arrays such as the
- * dataset arrive as real copies. Each side checks what it receives with the
- * guards below before acting on it.
+ * dataset arrive as real copies. Each side parses what it receives with the
+ * schemas below before acting on it, and drops what does not fit.
  */
-import type { ErrorDetail } from './api';
-import type { ExperimentId } from './experiments';
-import type { GlobalSummary, MemorySnapshot } from './memory';
-import type { ReadRecord } from './report';
+import { z } from 'zod';
+import { errorDetailSchema, type ErrorDetail } from './error-detail';
+import { EXPERIMENT_IDS } from './experiments';
+import { globalSummarySchema, memorySnapshotSchema } from './memory';
+import { readRecordSchema } from './report';
 
 /** An error raised in a worker, in a form that survives the trip to the parent. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  stack: string;
+export const serializedErrorSchema = z.strictObject({
+  name: z.string(),
+  message: z.string(),
+  stack: z.string(),
   /** What it means as a code with values, for the UI's language (the lab's own errors have one). */
-  detail?: ErrorDetail;
-}
+  detail: errorDetailSchema.optional(),
+});
+export type SerializedError = z.infer<typeof serializedErrorSchema>;
+
+const runId = z.number().int();
 
 /** What the parent sends before a run's first task: the code and the copies of the globals it uses. */
-export interface InstallMessage {
-  type: 'install';
-  runId: number;
-  experiment: ExperimentId;
-  taskName: string;
-  taskSource: string;
-  /** Values of the globals the task refers to; each worker gets its own copy. */
-  globals: Record<string, unknown>;
-  /** Send `task-started` before each task (the UI wants it; the CLI and the benchmark do not). */
-  announceStarts: boolean;
-}
+export const installMessageSchema = z.strictObject({
+  type: z.literal('install'),
+  runId,
+  experiment: z.enum(EXPERIMENT_IDS),
+  taskName: z.string(),
+  taskSource: z.string(),
+  /** Values of the globals the task refers to; each worker gets its own copy (structured clone). */
+  globals: z.record(z.string(), z.unknown()),
+  /** Send `task-started` before each task (the UI and joblib's timeout want it; the CLI does not). */
+  announceStarts: z.boolean(),
+});
+export type InstallMessage = z.infer<typeof installMessageSchema>;
 
-export interface TaskCall {
+export const taskCallSchema = z.strictObject({
   /** Position of the task in the run; results come back in this order. */
-  index: number;
-  args: unknown[];
-}
+  index: z.number().int(),
+  args: z.array(z.unknown()),
+});
+export type TaskCall = z.infer<typeof taskCallSchema>;
 
-export interface BatchMessage {
-  type: 'batch';
-  runId: number;
-  batchId: number;
-  tasks: TaskCall[];
-}
+export const batchMessageSchema = z.strictObject({
+  type: z.literal('batch'),
+  runId,
+  batchId: z.number().int(),
+  tasks: z.array(taskCallSchema),
+});
+export type BatchMessage = z.infer<typeof batchMessageSchema>;
 
-export type MainToWorker =
-  | InstallMessage
-  | BatchMessage
-  | { type: 'cancel'; runId: number }
-  | { type: 'end-run'; runId: number }
+export const mainToWorkerSchema = z.discriminatedUnion('type', [
+  installMessageSchema,
+  batchMessageSchema,
+  z.strictObject({ type: z.literal('cancel'), runId }),
+  z.strictObject({ type: z.literal('end-run'), runId }),
   /** `settle`: collect garbage first and wait its turn after earlier messages (for a baseline); otherwise answer at once (for sampling). */
-  | { type: 'measure'; requestId: number; settle: boolean }
-  | { type: 'shutdown' };
+  z.strictObject({ type: z.literal('measure'), requestId: z.number().int(), settle: z.boolean() }),
+  z.strictObject({ type: z.literal('shutdown') }),
+]);
+export type MainToWorker = z.infer<typeof mainToWorkerSchema>;
 
 /**
  * A worker busy with a long batch says it is alive at least this often
@@ -61,75 +70,75 @@ export type MainToWorker =
  */
 export const HEARTBEAT_MS = 1_000;
 
-export type WorkerToMain =
-  | { type: 'ready'; pid: number; baseline: MemorySnapshot; nodeVersion: string }
-  | { type: 'installed'; runId: number; received: GlobalSummary[]; memory: MemorySnapshot }
-  | { type: 'task-started'; runId: number; taskIndex: number }
-  | { type: 'batch-done'; runId: number; batchId: number; results: unknown[]; durationMs: number }
-  | {
-      type: 'task-failed';
-      runId: number;
-      batchId: number;
-      taskIndex: number;
-      error: SerializedError;
-    }
-  | {
-      type: 'read-progress';
-      runId: number;
-      taskIndex: number;
-      rowsRead: number;
-      rowsWanted: number;
-    }
-  | {
-      type: 'run-ended';
-      runId: number;
-      memory: MemorySnapshot;
-      /** Bytes of dataset this worker held at the end of the run (received globals and rows it read). */
-      datasetBytes: number;
-      /** How many file handles of the worker still point at an .xlsx file (0 unless a reader leaked one). */
-      openXlsxHandles: number | null;
-      /** The largest resident set the worker reached during the run (sampled while reading). */
-      peakRss: number;
-      /** How each chunk was read (Excel lesson only). */
-      reads: ReadRecord[];
-    }
-  | { type: 'measured'; requestId: number; memory: MemorySnapshot }
+export const workerToMainSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('ready'),
+    pid: z.number().int(),
+    baseline: memorySnapshotSchema,
+    nodeVersion: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal('installed'),
+    runId,
+    received: z.array(globalSummarySchema),
+    memory: memorySnapshotSchema,
+  }),
+  z.strictObject({ type: z.literal('task-started'), runId, taskIndex: z.number().int() }),
+  z.strictObject({
+    type: z.literal('batch-done'),
+    runId,
+    batchId: z.number().int(),
+    results: z.array(z.unknown()),
+    durationMs: z.number(),
+  }),
+  z.strictObject({
+    type: z.literal('task-failed'),
+    runId,
+    /** -1 when installing the task failed, before any batch. */
+    batchId: z.number().int(),
+    taskIndex: z.number().int(),
+    error: serializedErrorSchema,
+  }),
+  z.strictObject({
+    type: z.literal('read-progress'),
+    runId,
+    taskIndex: z.number().int(),
+    rowsRead: z.number(),
+    rowsWanted: z.number(),
+  }),
+  z.strictObject({
+    type: z.literal('run-ended'),
+    runId,
+    memory: memorySnapshotSchema,
+    /** Bytes of dataset this worker held at the end of the run (received globals and rows it read). */
+    datasetBytes: z.number(),
+    /** How many file handles of the worker still point at an .xlsx file (0 unless a reader leaked one). */
+    openXlsxHandles: z.number().nullable(),
+    /** The largest resident set the worker reached during the run (sampled while reading). */
+    peakRss: z.number(),
+    /** How each chunk was read (Excel lesson only). */
+    reads: z.array(readRecordSchema),
+  }),
+  z.strictObject({
+    type: z.literal('measured'),
+    requestId: z.number().int(),
+    memory: memorySnapshotSchema,
+  }),
   /** Sent between tasks when the worker has said nothing for HEARTBEAT_MS. */
-  | { type: 'alive'; runId: number };
-
-const WORKER_MESSAGE_TYPES = new Set<WorkerToMain['type']>([
-  'ready',
-  'installed',
-  'task-started',
-  'batch-done',
-  'task-failed',
-  'read-progress',
-  'run-ended',
-  'measured',
-  'alive',
+  z.strictObject({ type: z.literal('alive'), runId }),
 ]);
+export type WorkerToMain = z.infer<typeof workerToMainSchema>;
 
-const MAIN_MESSAGE_TYPES = new Set<MainToWorker['type']>([
-  'install',
-  'batch',
-  'cancel',
-  'end-run',
-  'measure',
-  'shutdown',
-]);
-
-function hasType(value: unknown): value is { type: unknown } {
-  return typeof value === 'object' && value !== null && 'type' in value;
+/** A message from a worker, parsed; null (and dropped) when it is not one the protocol knows. */
+export function parseWorkerMessage(value: unknown): WorkerToMain | null {
+  const parsed = workerToMainSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
-/** True when a message from a worker has a known type (fields are checked where they are used). */
-export function isWorkerToMain(value: unknown): value is WorkerToMain {
-  return hasType(value) && WORKER_MESSAGE_TYPES.has(value.type as WorkerToMain['type']);
-}
-
-/** True when a message from the parent has a known type. */
-export function isMainToWorker(value: unknown): value is MainToWorker {
-  return hasType(value) && MAIN_MESSAGE_TYPES.has(value.type as MainToWorker['type']);
+/** A message from the parent, parsed; null (and dropped) when it is not one the protocol knows. */
+export function parseMainMessage(value: unknown): MainToWorker | null {
+  const parsed = mainToWorkerSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Turns anything thrown into a `SerializedError`. */

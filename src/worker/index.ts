@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ReadRecord } from '../shared/report';
 import {
   HEARTBEAT_MS,
-  isMainToWorker,
+  parseMainMessage,
   serializeError,
   type BatchMessage,
   type InstallMessage,
@@ -216,9 +216,9 @@ function handle(message: MainToWorker): void {
   }
 }
 
-link.onMessage((message) => {
-  if (!isMainToWorker(message)) return;
-  handle(message);
+link.onMessage((value) => {
+  const message = parseMainMessage(value);
+  if (message) handle(message);
 });
 
 /**

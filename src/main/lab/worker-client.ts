@@ -3,7 +3,11 @@
  * out, a `ready` promise, and a shutdown that asks, waits, then kills.
  */
 import type { MemorySnapshot } from '../../shared/memory';
-import { isWorkerToMain, type MainToWorker, type WorkerToMain } from '../../shared/worker-protocol';
+import {
+  parseWorkerMessage,
+  type MainToWorker,
+  type WorkerToMain,
+} from '../../shared/worker-protocol';
 import { TerminatedWorkerError, WorkerTimeoutError } from './errors';
 import type { Launcher, SpawnOptions, WorkerExit, WorkerHandle } from './launcher';
 import { isStopped, processState } from './process-state';
@@ -37,8 +41,9 @@ export class WorkerClient {
         resolve(exit);
       });
     });
-    this.handle.onMessage((message) => {
-      if (!isWorkerToMain(message)) return;
+    this.handle.onMessage((value) => {
+      const message = parseWorkerMessage(value);
+      if (!message) return;
       for (const listener of this.messageListeners) listener(message);
     });
     this.ready = new Promise<void>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { wsCommandSchema } from '../../shared/api';
 import type { LabClient, LabService } from '../lab/service';
 import { ClientChannel } from './client-channel';
 import { SECURITY_HEADERS, httpProblem, newToken, upgradeProblem } from './security';
@@ -167,17 +168,20 @@ function bridge(ws: WebSocket, service: LabService, readOnly: boolean): void {
     process.stderr.write(`isolation-lab: a WebSocket client sent a bad frame: ${error.message}\n`);
   });
   ws.on('message', (data) => {
-    let message: unknown;
+    let json: unknown;
     try {
-      message = JSON.parse(data.toString());
+      json = JSON.parse(data.toString());
     } catch {
       return channel.send(protocolError('Messages must be JSON.'));
     }
-    const { id, command, request } = (
-      typeof message === 'object' && message !== null ? message : {}
-    ) as Record<string, unknown>;
-    if (typeof id !== 'number' || !Number.isInteger(id))
-      return channel.send(protocolError('Each message needs a whole-number id.'));
+    const message = wsCommandSchema.safeParse(json);
+    if (!message.success)
+      return channel.send(
+        protocolError(
+          'Each message is {"id": a whole number, "command": a name, "request": …}, nothing else.',
+        ),
+      );
+    const { id, command, request } = message.data;
     void service.handle(command, request, client).then((result) => {
       if (ws.readyState === ws.OPEN) channel.send(JSON.stringify({ id, result }));
     });

@@ -16,6 +16,7 @@ import { useI18n } from './i18n';
 import { KeysDialog } from './components/KeysDialog';
 import { toggleFullscreen, useRoomKeys, useRoomSettings, type KeyActions } from './presenter';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
+import { lab } from './lab-client';
 
 /**
  * Each lesson's last run, and the lesson whose run is going on. Events apply
@@ -64,7 +65,7 @@ export function App(): ReactNode {
 
   useEffect(() => {
     let live = true;
-    Promise.all([window.lab.invoke('lessons', null), window.lab.invoke('host-info', null)]).then(
+    Promise.all([lab.invoke('lessons', null), lab.invoke('host-info', null)]).then(
       ([loadedLessons, info]) => {
         if (!live) return;
         setLessons(loadedLessons);
@@ -82,7 +83,7 @@ export function App(): ReactNode {
   const watching = host?.readOnly === true;
   useEffect(
     () =>
-      window.lab.on('run-event', (event) => {
+      lab.on('run-event', (event) => {
         if (watching && event.type === 'run-started') {
           dispatch({ type: 'start', experiment: event.params.experiment });
           setSelected(event.params.experiment);
@@ -116,14 +117,14 @@ export function App(): ReactNode {
   const run = useCallback((params: Partial<RunParams> & { experiment: ExperimentId }) => {
     setRunError(null);
     dispatch({ type: 'start', experiment: params.experiment });
-    window.lab.invoke('run', params).catch((error: LabError) => {
+    lab.invoke('run', params).catch((error: LabError) => {
       dispatch({ type: 'abandon' });
       setRunError(error);
     });
   }, []);
 
   const cancel = useCallback(() => {
-    void window.lab.invoke('cancel', null);
+    void lab.invoke('cancel', null);
   }, []);
 
   const room = useRoomSettings();

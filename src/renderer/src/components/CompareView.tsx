@@ -13,6 +13,7 @@ import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
 import { MemoryTable } from './MemoryTable';
 import { MemoryTimelineChart } from './MemoryTimelineChart';
+import { lab } from '../lab-client';
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
@@ -62,7 +63,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
 
   useEffect(() => {
     if (!busy) return undefined;
-    return window.lab.on('run-event', (event) => {
+    return lab.on('run-event', (event) => {
       setLive((current) => {
         const state =
           current && current.runId === event.runId
@@ -91,7 +92,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     onBusyChange(true);
     setLive(null);
     setOutcome(null);
-    window.lab
+    lab
       .invoke('compare', {
         nJobs: numberOrText(workers),
         rows: numberOrText(rows),
@@ -161,7 +162,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
               <button
                 type="button"
                 className="button button--cancel"
-                onClick={() => void window.lab.invoke('cancel', null)}
+                onClick={() => void lab.invoke('cancel', null)}
                 data-testid="cancel-button"
               >
                 {t('controls.cancel')}
