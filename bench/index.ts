@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { MIB } from '../src/shared/memory';
 import { LIMITS } from '../src/shared/params';
 import { ROWS_PER_FLUSH_BLOCK } from '../src/shared/workbook-format';
@@ -21,9 +22,10 @@ import { startWebHost } from '../src/main/web/server';
 import WebSocket from 'ws';
 import TARGETS from './targets.json';
 import { runMain } from '../src/main/cli/run-main';
+import { builtWorker } from '../src/main/lab/launcher';
 
 /** The built worker every host forks (`npm run bench` builds the app first). */
-const WORKER = join(__dirname, '../main/worker.js');
+const WORKER = builtWorker(join(__dirname, '../main'));
 const EXCEL_ROWS = LIMITS.excelRows.max;
 const TINY_TASKS = 10_000;
 /** The load case of the never-hangs issue: 32 workers × 100,000 tasks, and 800 runs in one session. */
@@ -521,21 +523,50 @@ function printMarkdown(r: Results): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const markdown = argv.includes('--markdown');
-  const repsAt = argv.indexOf('--reps');
-  const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : 3;
-  const unknown = argv.filter(
-    (a, i) =>
-      a !== '--json' && a !== '--markdown' && a !== '--reps' && !(repsAt >= 0 && i === repsAt + 1),
-  );
-  if (!Number.isInteger(reps) || reps < 3 || reps > 50 || unknown.length) {
-    process.stderr.write(
-      'Usage: npm run bench -- [--json | --markdown] [--reps N]   (N: 3 to 50, default 3)\n',
-    );
-    return 2;
+const USAGE = `Usage: npm run bench -- [--json | --markdown] [--reps N] [--help]
+
+  --json       one JSON document on stdout
+  --markdown   the README's table
+  --reps N     repetitions of each figure, 3 to 50 (default 3)
+  --help       this text`;
+
+/** The options, read by Node's own parseArgs; null (and the usage on stderr) for anything else. */
+function options(
+  argv: readonly string[],
+): { json: boolean; markdown: boolean; reps: number; help: boolean } | null {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        reps: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+    const reps = Number(values.reps ?? 3);
+    if (!Number.isInteger(reps) || reps < 3 || reps > 50) throw new Error(`--reps ${values.reps}`);
+    return {
+      json: values.json === true,
+      markdown: values.markdown === true,
+      reps,
+      help: values.help === true,
+    };
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return null;
   }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const given = options(argv);
+  if (!given) return 2;
+  if (given.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { json, markdown, reps } = given;
   const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-bench-'));
   mkdirSync(dataDir, { recursive: true });
   const progress = (step: string): void => {

@@ -4,35 +4,14 @@
  * skipped, and says why.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { electronBinary } from '../scripts/electron-binary.mjs';
 
 const ROOT = resolve(__dirname, '..');
 
-/** The Electron binary, or why there is none. */
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    // electron's index.js returns the binary's path, and throws when the download never happened.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('electron') as unknown as string;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: `the Electron binary is not at ${String(path)}` };
-  } catch (error) {
-    return {
-      reason: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]}); npm install could not download it`,
-    };
-  }
-}
-
 const binary = electronBinary();
-const noDisplay =
-  process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const skipReason =
-  'reason' in binary
-    ? binary.reason
-    : noDisplay
-      ? 'there is no display (DISPLAY is not set; run under xvfb-run)'
-      : null;
+const skipReason = 'reason' in binary ? binary.reason : null;
 if (skipReason) console.log(`Electron end-to-end test skipped: ${skipReason}.`);
 test.skip(skipReason !== null, skipReason ?? '');
 

@@ -283,17 +283,39 @@ async function describe(
   return new ExcelError(file, error.row, error.key, error.params);
 }
 
+/** How a chunk was read, for the report: the reader, the times, the bytes, the checksums. */
+function readStats(
+  read: ChunkRead,
+  layout: WorkbookLayout,
+  reader: ReadStats['reader'],
+  started: number,
+  firstRowAt: number,
+): ReadStats {
+  const { tally } = read;
+  return {
+    reader,
+    firstRowMs: firstRowAt < 0 ? 0 : firstRowAt - started,
+    totalMs: performance.now() - started,
+    startRow: read.startRow,
+    index: layout.indexState,
+    compressedBytes: tally.compressed,
+    uncompressedBytes: tally.uncompressed,
+    sheetCompressedBytes: layout.sheet.compressedSize,
+    sheetUncompressedBytes: layout.sheet.uncompressedSize,
+    crc32: tally.verified === tally.uncompressed ? 'verified' : 'not-reached',
+  };
+}
+
 /** Reads data rows `skiprows … skiprows+nrows-1` of the first sheet's `my_data` column. */
 export async function readExcelChunk(
   file: string,
   options: ChunkReadOptions,
 ): Promise<{ chunk: ExcelChunk; stats: ReadStats }> {
   const { skiprows, nrows } = options;
-  if (!Number.isInteger(skiprows) || skiprows < 0 || !Number.isInteger(nrows) || nrows < 0) {
+  if (!Number.isInteger(skiprows) || skiprows < 0 || !Number.isInteger(nrows) || nrows < 0)
     throw new RangeError(
       `read_excel needs whole numbers skiprows ≥ 0 and nrows ≥ 0, got ${skiprows} and ${nrows}`,
     );
-  }
   const path = resolve(file);
   const started = performance.now();
   const onProgress = (rowsRead: number): void => {
@@ -328,19 +350,7 @@ export async function readExcelChunk(
         lastRow: sheet.lastRow,
       });
     options.onProgress?.(sheet.got);
-    const { tally } = read;
-    const stats: ReadStats = {
-      reader,
-      firstRowMs: sheet.firstRowAt < 0 ? 0 : sheet.firstRowAt - started,
-      totalMs: performance.now() - started,
-      startRow: read.startRow,
-      index: layout.indexState,
-      compressedBytes: tally.compressed,
-      uncompressedBytes: tally.uncompressed,
-      sheetCompressedBytes: layout.sheet.compressedSize,
-      sheetUncompressedBytes: layout.sheet.uncompressedSize,
-      crc32: tally.verified === tally.uncompressed ? 'verified' : 'not-reached',
-    };
+    const stats = readStats(read, layout, reader, started, sheet.firstRowAt);
     return { chunk: { columns: [DATASET_COLUMN], shape: [nrows, 1], my_data: sheet.data }, stats };
   } catch (error) {
     throw fileProblem(file, path, error) ?? (await describe(file, error, archive, layout));

@@ -21,7 +21,16 @@ describe('parseArgs', () => {
       json: true,
       dataDir: null,
       existingDatabase: false,
-      sweep: false,
+    });
+  });
+
+  it('reads compare as its own command', () => {
+    expect(parseArgs(['compare', '--workers', '4', '--sweep', '--data-dir', '/tmp/d'])).toEqual({
+      command: 'compare',
+      request: { nJobs: '4', sweep: true },
+      json: false,
+      dataDir: '/tmp/d',
+      existingDatabase: false,
     });
   });
 
@@ -40,6 +49,9 @@ describe('parseArgs', () => {
     [['fly'], 'command'],
     [['run', 'read-global', '--json=yes'], '--json'],
     [['run', 'read-global', '--sweep'], '--sweep'],
+    [['compare', '--tasks', '3'], '--tasks'],
+    [['run', 'compare'], 'experiment'],
+    [['list', '--json'], 'argument'],
   ])('refuses %j', (argv, param) => {
     expect(() => parseArgs(argv)).toThrow(ParamError);
     try {

@@ -1,16 +1,19 @@
 /**
- * The CLI's arguments: `list`, or `run EXPERIMENT [options]`. Parsing only
- * collects strings; `validateRunParams` decides what is allowed, so the CLI
- * and the UI refuse the same values with the same words.
+ * The CLI's arguments: `list`, `run LESSON [options]` or `compare [options]`,
+ * read by Node's own `parseArgs`. Parsing only collects strings; the lab's
+ * schemas (`validateRunParams`, `validateCompareParams`) decide what is
+ * allowed when the lab is asked to run, so the CLI and the UI refuse the
+ * same values with the same words.
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { ParamError } from '../../shared/params';
 
 export const USAGE = `Usage: npm run -s lab -- <command> [options]
 
 Commands:
-  list                       the lessons, in the tutorial's order
-  run EXPERIMENT [options]   run a lesson with real worker processes
-  run compare [options]      full-copy against partial-read: what each process holds
+  list                    the lessons, in the tutorial's order
+  run LESSON [options]    run a lesson with real worker processes
+  compare [options]       full-copy against partial-read: what each process holds
 
 Options for run:
   --workers N            worker processes (joblib's n_jobs): 1 to 32, default 2
@@ -20,89 +23,146 @@ Options for run:
   --verbose V            joblib's verbose level, 0 to 100: default 10
   --timeout S            joblib's timeout: seconds a task may run, 1 to 3,600 (default: none; a worker
                          silent for 10 s still ends the run)
+
+Options for compare:
+  --workers N, --rows R  as for run (rows at most 1,048,575)
+  --sweep                also run both with 1 … N workers, for the scaling figures
+
+For both:
   --json                 print one JSON report on stdout instead of the notebook's output
   --data-dir DIR         where my_database.xlsx is written and read (default: isolation-lab in the temp folder)
   --existing-database    read the my_database.xlsx already in --data-dir instead of writing it first
-  --sweep                (compare) also run both with 1 … N workers, for the scaling figures
   --help                 this text
 
 Exit status: 0 when the run succeeded, 1 when a worker raised (the report is still printed), 2 for bad arguments.`;
 
+interface Common {
+  json: boolean;
+  dataDir: string | null;
+  /** Read the workbook already in the data folder instead of writing it first. */
+  existingDatabase: boolean;
+}
+
 export type CliCommand =
   | { command: 'help' }
   | { command: 'list' }
-  | {
-      command: 'run';
-      request: Record<string, unknown>;
-      json: boolean;
-      dataDir: string | null;
-      existingDatabase: boolean;
-      sweep: boolean;
-    };
+  | (Common & { command: 'run'; request: Record<string, unknown> })
+  | (Common & { command: 'compare'; request: Record<string, unknown> });
 
-/** Options that take a value, and the run parameter each one sets. */
-const VALUE_OPTIONS: Record<string, string> = {
-  '--workers': 'nJobs',
-  '--tasks': 'tasks',
-  '--rows': 'rows',
-  '--batch-size': 'batchSize',
-  '--verbose': 'verbose',
-  '--timeout': 'timeout',
-  '--data-dir': 'dataDir',
-};
-const FLAG_OPTIONS = new Set(['--json', '--existing-database', '--sweep', '--help']);
-const ALL_OPTIONS = [...Object.keys(VALUE_OPTIONS), ...FLAG_OPTIONS].join(', ');
+const OPTIONS = {
+  workers: { type: 'string' },
+  tasks: { type: 'string' },
+  rows: { type: 'string' },
+  'batch-size': { type: 'string' },
+  verbose: { type: 'string' },
+  timeout: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  'existing-database': { type: 'boolean' },
+  sweep: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The options each command takes, and the run parameter each value sets. */
+const RUN_PARAMS = {
+  workers: 'nJobs',
+  tasks: 'tasks',
+  rows: 'rows',
+  'batch-size': 'batchSize',
+  verbose: 'verbose',
+  timeout: 'timeout',
+} as const;
+const COMPARE_PARAMS = { workers: 'nJobs', rows: 'rows' } as const;
+const ALL_OPTIONS = Object.keys(OPTIONS)
+  .map((name) => `--${name}`)
+  .join(', ');
+
+type Values = ReturnType<typeof read>['values'];
+
+/** Node's parseArgs, its errors said as the lab says them. */
+function read(argv: readonly string[]) {
+  try {
+    return parseNodeArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const name = /'(-{1,2}[\w-]+)/.exec((error as Error).message)?.[1] ?? '?';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ParamError('option', name, ALL_OPTIONS);
+    const type = OPTIONS[name.replace(/^-+/, '') as keyof typeof OPTIONS]?.type;
+    throw new ParamError(
+      name,
+      undefined,
+      type === 'boolean' ? `${name} takes no value` : `${name} needs a value`,
+    );
+  }
+}
+
+/** The options given that `allowed` does not list, as an error naming the first. */
+function refuseOthers(values: Values, allowed: readonly string[], command: string): void {
+  const other = Object.keys(values).find((name) => !allowed.includes(name));
+  if (other) throw new ParamError(`--${other}`, true, `--${other} does not go with \`${command}\``);
+}
+
+/** The run parameters the options set, as the strings they were typed. */
+function requestOf(
+  values: Values,
+  names: Readonly<Record<string, string>>,
+): Record<string, unknown> {
+  const request: Record<string, unknown> = {};
+  for (const [option, param] of Object.entries(names)) {
+    const value = values[option as keyof Values];
+    if (value !== undefined) request[param] = value;
+  }
+  return request;
+}
 
 /** Parses argv (without node and the script). Throws `ParamError` for anything it cannot accept. */
 export function parseArgs(argv: readonly string[]): CliCommand {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help')
-    return { command: 'help' };
+  const { values, positionals } = read(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') return { command: 'help' };
+  const common = {
+    json: values.json === true,
+    dataDir: values['data-dir'] ?? null,
+    existingDatabase: values['existing-database'] === true,
+  };
   if (command === 'list') {
-    if (rest.length) throw new ParamError('argument', rest[0], '`list` takes no arguments');
+    if (rest.length || Object.keys(values).length)
+      throw new ParamError('argument', rest[0] ?? 'an option', '`list` takes no arguments');
     return { command: 'list' };
   }
-  if (command !== 'run') throw new ParamError('command', command, '"run" or "list"');
-
-  const request: Record<string, unknown> = {};
-  let json = false;
-  let existingDatabase = false;
-  let sweep = false;
-  let dataDir: string | null = null;
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i] as string;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    if (FLAG_OPTIONS.has(name)) {
-      if (inline !== undefined) throw new ParamError(name, inline, `${name} takes no value`);
-      if (name === '--json') json = true;
-      else if (name === '--existing-database') existingDatabase = true;
-      else if (name === '--sweep') sweep = true;
-      else return { command: 'help' };
-      continue;
-    }
-    const key = VALUE_OPTIONS[name];
-    if (!key) throw new ParamError('option', name, ALL_OPTIONS);
-    const value = inline ?? rest[i + 1];
-    if (inline === undefined) i += 1;
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
-      throw new ParamError(name, undefined, `${name} needs a value`);
-    }
-    if (key === 'dataDir') dataDir = value;
-    else request[key] = value;
+  if (command === 'compare') {
+    if (rest.length) throw new ParamError('argument', rest[0], '`compare` takes options only');
+    refuseOthers(
+      values,
+      [...Object.keys(COMPARE_PARAMS), 'sweep', 'existing-database', 'json', 'data-dir'],
+      'compare',
+    );
+    return {
+      command: 'compare',
+      ...common,
+      request: { ...requestOf(values, COMPARE_PARAMS), sweep: values.sweep === true },
+    };
   }
-  if (positional.length === 0)
+  if (command !== 'run') throw new ParamError('command', command, '"run", "compare" or "list"');
+  if (rest.length === 0)
     throw new ParamError('experiment', undefined, 'run needs a lesson id: see `lab list`');
-  if (positional.length > 1)
-    throw new ParamError('argument', positional[1], 'one experiment id, then options');
-  request.experiment = positional[0];
-  if (sweep && request.experiment !== 'compare')
-    throw new ParamError('--sweep', true, '--sweep goes with `run compare`');
-  return { command: 'run', request, json, dataDir, existingDatabase, sweep };
+  if (rest.length > 1) throw new ParamError('argument', rest[1], 'one lesson id, then options');
+  if (rest[0] === 'compare')
+    throw new ParamError(
+      'experiment',
+      'compare',
+      'a lesson id; the comparison is its own command: `lab compare`',
+    );
+  refuseOthers(
+    values,
+    [...Object.keys(RUN_PARAMS), 'existing-database', 'json', 'data-dir'],
+    'run',
+  );
+  const request = { experiment: rest[0], ...requestOf(values, RUN_PARAMS) };
+  return { command: 'run', ...common, request };
 }

@@ -88,7 +88,7 @@ describe('lab run', () => {
   );
 
   it('compare prints both strategies, per process, with the duplication', () => {
-    const run = cli('run', 'compare', '--workers', '2', '--rows', '100000');
+    const run = cli('compare', '--workers', '2', '--rows', '100000');
     expect(run.code).toBe(0);
     // 0 + … + 49,999 and 50,000 + … + 99,999
     expect(run.stdout).toContain('full-copy: [1249975000, 3749975000]');

@@ -1,27 +1,24 @@
 /**
- * The headless host: `lab list` and `lab run EXPERIMENT`. Prints a run the way
+ * The headless host: `lab list`, `lab run LESSON` and `lab compare`. Prints a run the way
  * the notebook shows it (joblib's verbose lines on stderr, then the printed
  * results), or one JSON report with --json. Exit 0 on success, 1 when a worker
  * raised, 2 for bad arguments; no worker outlives the command.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
 import { MemoryGuardError } from '../../shared/memory-guard';
 import { MIB } from '../../shared/memory';
-import { ParamError, validateCompareParams, validateRunParams } from '../../shared/params';
+import { ParamError } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
-import type { CompareReport, RunReport, StoppedCompare } from '../../shared/report';
+import type { RunEvent } from '../../shared/api';
+import type { CompareOutcome, CompareReport, RunReport, StoppedCompare } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab, defaultDataDir } from '../lab/lab';
-import { USAGE, parseArgs } from './args';
-import { runMain } from './run-main';
+import { USAGE, parseArgs, type CliCommand } from './args';
 
-/** A compare request from the CLI's options: only workers, rows and --sweep apply. */
-function compareRequest(request: Record<string, unknown>, sweep: boolean): Record<string, unknown> {
-  const { experiment: _experiment, ...rest } = request;
-  return { ...rest, sweep };
-}
+type RunCommand = Extract<CliCommand, { command: 'run' | 'compare' }>;
+import { runMain } from './run-main';
+import { builtWorker } from '../lab/launcher';
 
 function printList(): void {
   for (const id of EXPERIMENT_IDS) {
@@ -113,41 +110,33 @@ const exitCodeOf = (signal: NodeJS.Signals): number => (signal === 'SIGINT' ? 13
 const interruptedLine = (signal: NodeJS.Signals): string =>
   `Interrupted (${signal}): the run was cancelled and its workers stopped.\n`;
 
-async function main(argv: readonly string[]): Promise<number> {
-  let command;
-  try {
-    command = parseArgs(argv);
-    if (command.command === 'run') {
-      if (command.request.experiment === 'compare')
-        validateCompareParams(compareRequest(command.request, command.sweep));
-      else validateRunParams(command.request);
+/** What the CLI prints of a finished run or comparison, and its exit code. */
+function finish(command: RunCommand, report: RunReport | CompareOutcome): number {
+  if (command.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if ('outcome' in report) {
+    if (!command.json) {
+      if (report.outcome === 'complete') printCompare(report);
+      else printStoppedCompare(report);
     }
-  } catch (error) {
-    if (error instanceof ParamError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
+    return report.outcome === 'complete' ? 0 : 1;
   }
-  if (command.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (command.command === 'list') {
-    printList();
-    return 0;
-  }
+  if (!command.json) printNotebookStyle(report);
+  return report.error ? 1 : 0;
+}
 
+/**
+ * Runs the command on a lab of its own. Ctrl-C or a kill cancels the run,
+ * stops the workers and exits 130 / 143 with one line, as a shell expects;
+ * if the run does not end within a few seconds, the pool is closed anyway.
+ */
+async function execute(command: RunCommand): Promise<number> {
   const dataDir = command.dataDir ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
   const lab = new Lab({
-    launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+    launcher: new ChildProcessLauncher(builtWorker(__dirname)),
     dataDir,
     existingDatabase: command.existingDatabase,
   });
-  // Ctrl-C or a kill: cancel the run, stop the workers, and exit 130 / 143
-  // with one line, as a shell expects. If the run does not end within a few
-  // seconds (a stopped worker), the pool is closed anyway: it kills them.
   let interrupted: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupted = signal;
@@ -161,40 +150,49 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const onEvent = (event: RunEvent): void => {
+    if (!command.json && event.type === 'log') process.stderr.write(`${event.line}\n`);
+  };
   try {
-    const json = command.json;
-    const onEvent = (event: { type: string; line?: string }): void => {
-      if (!json && event.type === 'log' && event.line) process.stderr.write(`${event.line}\n`);
-    };
-    if (command.request.experiment === 'compare') {
-      const report = await lab.compare(compareRequest(command.request, command.sweep), { onEvent });
-      if (interrupted) {
-        process.stderr.write(interruptedLine(interrupted));
-        return exitCodeOf(interrupted);
-      }
-      if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else if (report.outcome === 'complete') printCompare(report);
-      else printStoppedCompare(report);
-      return report.outcome === 'complete' ? 0 : 1;
-    }
-    const report = await lab.run(command.request, { onEvent });
+    // The lab parses the request (once): a bad value is a ParamError before anything starts.
+    const report =
+      command.command === 'compare'
+        ? await lab.compare(command.request, { onEvent })
+        : await lab.run(command.request, { onEvent });
     if (interrupted) {
       process.stderr.write(interruptedLine(interrupted));
       return exitCodeOf(interrupted);
     }
-    if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else printNotebookStyle(report);
-    return report.error ? 1 : 0;
+    return finish(command, report);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await lab.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    if (command.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.command === 'list') {
+      printList();
+      return 0;
+    }
+    return await execute(command);
   } catch (error) {
+    if (error instanceof ParamError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
     if (error instanceof MemoryGuardError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await lab.close();
   }
 }
 

@@ -14,6 +14,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
 import { UtilityProcessLauncher } from './utility-process-launcher';
 import { createAppWindow } from './window';
+import { builtWorker } from '../lab/launcher';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 // Privileged schemes must be declared before the app is ready.
@@ -26,7 +27,7 @@ function setupLab(): LabService {
   const dataDir = join(app.getPath('userData'), 'lab-data');
   mkdirSync(dataDir, { recursive: true });
   lab = new Lab({
-    launcher: new UtilityProcessLauncher(join(__dirname, 'worker.js')),
+    launcher: new UtilityProcessLauncher(builtWorker(__dirname)),
     dataDir,
     memorySource: electronMemorySource(),
   });

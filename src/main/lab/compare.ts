@@ -3,7 +3,14 @@
  * memory chart draws: per process, what it holds (counted) and what it grew
  * by (measured), and the totals against the ideal.
  */
-import type { ProcessMemoryRow, RunReport, StrategySummary, SweepPoint } from '../../shared/report';
+import type { CompareParams } from '../../shared/params';
+import type {
+  CompareReport,
+  ProcessMemoryRow,
+  RunReport,
+  StrategySummary,
+  SweepPoint,
+} from '../../shared/report';
 
 const measuredDelta = (
   after: number | null | undefined,
@@ -101,5 +108,36 @@ export function sweepPoint(
       measuredBytes: measured(partial),
       idealBytes: idealBytes('partial-read', workers, partial.memory.datasetBytes),
     },
+  };
+}
+
+/** The two strategies a comparison runs. */
+export type Strategy = 'full-copy' | 'partial-read';
+
+/** A comparison's clock: when it started, and how long it has taken so far. */
+export function compareClock(): () => CompareReport['timings'] {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  return () => ({ startedAt, totalMs: performance.now() - started });
+}
+
+/** The report of a comparison that ran every step to its end. */
+export function completeCompare(
+  params: CompareParams,
+  [full, partial]: readonly [RunReport, RunReport],
+  sweep: SweepPoint[] | null,
+  hasUss: boolean,
+  { timings, host }: Pick<CompareReport, 'timings' | 'host'>,
+): CompareReport {
+  return {
+    experiment: 'compare',
+    outcome: 'complete',
+    params,
+    datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
+    figure: hasUss ? 'uss' : 'rss',
+    strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
+    sweep,
+    timings,
+    host,
   };
 }

@@ -9,7 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunEvent, RunPhase } from '../../shared/api';
+import type { RunEvent } from '../../shared/api';
 import {
   DATABASE_FILE,
   EXPERIMENTS,
@@ -19,19 +19,23 @@ import {
 import { summarizeGlobal } from '../../shared/globals';
 import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';
-import { validateCompareParams, validateRunParams, type RunParams } from '../../shared/params';
-import { formatPython } from '../../shared/python-format';
+import {
+  validateCompareParams,
+  validateRunParams,
+  type CompareParams,
+  type RunParams,
+} from '../../shared/params';
 import type {
   CompareOutcome,
   CompareReport,
-  PhaseMark,
   RunReport,
   StoppedCompare,
+  SweepPoint,
 } from '../../shared/report';
 import { DatasetStore } from './dataset';
-import { CancelledError, toReportError } from './errors';
+import { CancelledError } from './errors';
 import { writeDatabase } from './excel-database';
-import { summarizeStrategy, sweepPoint } from './compare';
+import { compareClock, completeCompare, sweepPoint, type Strategy } from './compare';
 import type { Launcher } from './launcher';
 import {
   MemorySampler,
@@ -41,7 +45,9 @@ import {
   type MemorySource,
   type SampledProcess,
 } from './memory-sampler';
-import { Parallel, stoppedOutcome } from './parallel';
+import { Parallel, stoppedOutcome, type ParallelOutcome } from './parallel';
+import { buildRunReport } from './run-report';
+import { RunEmitter } from './run-emitter';
 import { WorkerPool } from './pool';
 
 /** Where the CLI and the browser host keep my_database.xlsx unless told otherwise. */
@@ -163,64 +169,60 @@ export class Lab {
     const params = validateCompareParams(request);
     return this.exclusive(options.signal, async (signal) => {
       checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
-      const started = performance.now();
-      const startedAt = new Date().toISOString();
-      const timings = (): CompareReport['timings'] => ({
-        startedAt,
-        totalMs: performance.now() - started,
-      });
-      // Each step must finish: the first that does not ends the comparison, with no figures.
-      const step = async (
-        nJobs: number,
-        experiment: 'full-copy' | 'partial-read',
-        sweep: boolean,
-      ) => {
-        const base = {
-          nJobs,
-          tasks: nJobs,
-          rows: params.rows,
-          batchSize: 1,
-          timeout: null,
-        } as const;
-        const report = await this.execute(
-          { ...base, verbose: sweep ? 0 : 10, experiment },
-          signal,
-          options,
-        );
-        if (!report.error) return report;
-        throw new CompareStopped({
-          experiment: 'compare',
-          outcome: report.error.name === 'CancelledError' ? 'cancelled' : 'failed',
-          params,
-          stoppedDuring: { experiment, nJobs, sweep },
-          error: report.error,
-          timings: timings(),
-        });
-      };
+      const clock = compareClock();
+      const step = (nJobs: number, experiment: Strategy, sweep: boolean): Promise<RunReport> =>
+        this.compareStep(params, { nJobs, experiment, sweep }, signal, options, clock);
       try {
         const full = await step(params.nJobs, 'full-copy', false);
         const partial = await step(params.nJobs, 'partial-read', false);
         const hasUss = this.memorySource.hasUss;
-        const sweep = [];
+        const sweep: SweepPoint[] = [];
         for (let n = 1; params.sweep && n <= params.nJobs; n += 1) {
           const fullN = await step(n, 'full-copy', true);
           sweep.push(sweepPoint(n, fullN, await step(n, 'partial-read', true), hasUss));
         }
-        return {
-          experiment: 'compare',
-          outcome: 'complete',
-          params,
-          datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
-          figure: hasUss ? 'uss' : 'rss',
-          strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
-          sweep: params.sweep ? sweep : null,
-          timings: timings(),
-          host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
-        };
+        const strategies = [full, partial] as const;
+        return completeCompare(params, strategies, params.sweep ? sweep : null, hasUss, {
+          timings: clock(),
+          host: this.host(),
+        });
       } catch (error) {
         if (error instanceof CompareStopped) return error.outcome;
         throw error;
       }
+    });
+  }
+
+  /** One step of a comparison; a step that does not finish stops the comparison, with no figures. */
+  private async compareStep(
+    params: CompareParams,
+    step: { nJobs: number; experiment: Strategy; sweep: boolean },
+    signal: AbortSignal,
+    options: RunOptions,
+    clock: () => CompareReport['timings'],
+  ): Promise<RunReport> {
+    const { nJobs, experiment, sweep } = step;
+    const report = await this.execute(
+      {
+        experiment,
+        nJobs,
+        tasks: nJobs,
+        rows: params.rows,
+        batchSize: 1,
+        verbose: sweep ? 0 : 10,
+        timeout: null,
+      },
+      signal,
+      options,
+    );
+    if (!report.error) return report;
+    throw new CompareStopped({
+      experiment: 'compare',
+      outcome: report.error.name === 'CancelledError' ? 'cancelled' : 'failed',
+      params,
+      stoppedDuring: step,
+      error: report.error,
+      timings: clock(),
     });
   }
 
@@ -246,46 +248,75 @@ export class Lab {
     }
   }
 
+  /**
+   * One run, in joblib's order: the parent's globals, the workbook when the
+   * lesson reads one, the tasks on the pool, then the report. Every step
+   * speaks through the run's emitter; a step that fails ends the run with its
+   * error in the report, like a worker's.
+   */
   private async execute(
     params: RunParams,
     signal: AbortSignal,
     options: RunOptions,
   ): Promise<RunReport> {
-    const runId = this.nextRunId++;
-    const definition = EXPERIMENTS[params.experiment];
-    const emit = (event: RunEvent): void => options.onEvent?.(event);
-    // Phases are marked on the timeline's clock, once the sampler runs.
-    const phases: PhaseMark[] = [];
-    let sampler: MemorySampler | null = null;
-    const phase = (name: RunPhase): void => {
-      if (sampler && name !== 'finished') phases.push({ phase: name, t: sampler.elapsed() });
-      emit({ runId, type: 'phase', phase: name });
-    };
+    const run = new RunEmitter(this.nextRunId++, options.onEvent);
     const startedAt = new Date();
     const started = performance.now();
-    let excelWriteMs = 0;
+    const globals = this.prepareGlobals(params, run);
+    let workersSampled = false;
+    const sampler = this.startSampler(run, () => workersSampled);
+    const database = await this.prepareDatabase(params, run, signal);
+    const outcome =
+      database.error !== null
+        ? stoppedOutcome(database.error)
+        : await this.runTasks(params, globals, run, signal, options, () => (workersSampled = true));
+    run.phase('measuring');
+    const report = buildRunReport({
+      params,
+      outcome,
+      mainGlobals: this.describeMainGlobals(globals),
+      phases: run.phases,
+      timeline: await sampler.stop(),
+      main: { pid: process.pid, memory: await measureMain(this.memorySource) },
+      host: this.host(),
+      timings: {
+        startedAt: startedAt.toISOString(),
+        excelWriteMs: database.writeMs,
+        poolStartMs: outcome.poolStartMs,
+        runMs: outcome.runMs,
+        totalMs: performance.now() - started,
+      },
+    });
+    run.phase('finished');
+    run.emit({ type: 'run-finished', report });
+    return report;
+  }
 
-    const globalValues: Partial<Record<GlobalName, unknown>> = {
+  /** The globals the parent holds for this run, announced with the run's start. */
+  private prepareGlobals(params: RunParams, run: RunEmitter): Partial<Record<GlobalName, unknown>> {
+    const globals: Partial<Record<GlobalName, unknown>> = {
       MY_GLOBAL_VAR: this.mainGlobals.MY_GLOBAL_VAR,
     };
-    if (definition.usesDataset) {
-      phase('preparing-dataset');
-      globalValues.my_global_df = this.dataset.get(params.rows);
+    if (EXPERIMENTS[params.experiment].usesDataset) {
+      run.phase('preparing-dataset');
+      globals.my_global_df = this.dataset.get(params.rows);
     } else {
       this.dataset.release();
     }
-    emit({
-      runId,
+    run.emit({
       type: 'run-started',
       params,
       mainPid: process.pid,
-      mainGlobals: this.describeMainGlobals(globalValues),
+      mainGlobals: this.describeMainGlobals(globals),
     });
+    return globals;
+  }
 
-    let workersSampled = false;
+  /** Samples the parent, and the workers once they are up, for the run's timeline. */
+  private startSampler(run: RunEmitter, workersUp: () => boolean): MemorySampler {
     const sampled = (): SampledProcess[] => [
       { pid: process.pid, role: 'main', slot: null },
-      ...(workersSampled
+      ...(workersUp()
         ? this.pool.live.map((worker) => ({
             pid: worker.pid,
             role: 'worker' as const,
@@ -294,112 +325,80 @@ export class Lab {
           }))
         : []),
     ];
-    sampler = new MemorySampler(this.memorySource, sampled, (sample) =>
-      emit({ runId, type: 'memory-sample', sample }),
+    const sampler = new MemorySampler(this.memorySource, sampled, (sample) =>
+      run.emit({ type: 'memory-sample', sample }),
     );
     sampler.start();
+    run.useClock(() => sampler.elapsed());
+    return sampler;
+  }
 
-    let setupError: Error | null = null;
-    if (definition.usesExcel && !this.options.existingDatabase) {
-      phase('writing-excel');
-      const writeStarted = performance.now();
-      try {
-        if (await this.ensureDatabase(params.rows, runId, emit, signal))
-          excelWriteMs = performance.now() - writeStarted;
-      } catch (error) {
-        setupError = error as Error;
-      }
+  /** Writes my_database.xlsx when the lesson reads it; a failure is the run's error. */
+  private async prepareDatabase(
+    params: RunParams,
+    run: RunEmitter,
+    signal: AbortSignal,
+  ): Promise<{ writeMs: number; error: Error | null }> {
+    if (!EXPERIMENTS[params.experiment].usesExcel || this.options.existingDatabase)
+      return { writeMs: 0, error: null };
+    run.phase('writing-excel');
+    const started = performance.now();
+    try {
+      const wrote = await this.ensureDatabase(params.rows, run, signal);
+      return { writeMs: wrote ? performance.now() - started : 0, error: null };
+    } catch (error) {
+      return { writeMs: 0, error: error as Error };
     }
+  }
 
-    let outcome;
-    if (setupError) {
-      outcome = stoppedOutcome(setupError);
-    } else {
-      phase('starting-workers');
-      const parallel = new Parallel(this.pool, {
-        nJobs: params.nJobs,
-        batchSize: params.batchSize,
-        verbose: params.verbose,
-        timeout: params.timeout,
-        stallMs: this.options.stallMs,
+  /** The tasks on the pool, through joblib's Parallel; workers that cannot start end the run too. */
+  private async runTasks(
+    params: RunParams,
+    globals: Partial<Record<GlobalName, unknown>>,
+    run: RunEmitter,
+    signal: AbortSignal,
+    options: RunOptions,
+    onWorkersUp: () => void,
+  ): Promise<ParallelOutcome> {
+    run.phase('starting-workers');
+    const definition = EXPERIMENTS[params.experiment];
+    const { nJobs, batchSize, verbose, timeout } = params;
+    const parallel = new Parallel(this.pool, {
+      nJobs,
+      batchSize,
+      verbose,
+      timeout,
+      stallMs: this.options.stallMs,
+    });
+    const sent: Record<string, unknown> = {};
+    for (const name of definition.globals) sent[name] = globals[name];
+    try {
+      return await parallel.run({
+        runId: run.runId,
+        install: {
+          experiment: definition.id,
+          taskName: definition.taskName,
+          taskSource: definition.taskSource,
+          globals: sent,
+          announceStarts: options.announceStarts ?? false,
+        },
+        args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
+        signal,
+        onEvent: (event) => {
+          if (event.type === 'workers-ready') {
+            onWorkersUp();
+            run.phase('running');
+          }
+          run.parallel(event);
+        },
       });
-      const sent: Record<string, unknown> = {};
-      for (const name of definition.globals) sent[name] = globalValues[name];
-      try {
-        outcome = await parallel.run({
-          runId,
-          install: {
-            experiment: definition.id,
-            taskName: definition.taskName,
-            taskSource: definition.taskSource,
-            globals: sent,
-            announceStarts: options.announceStarts ?? false,
-          },
-          args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
-          signal,
-          onEvent: (event) => {
-            if (event.type === 'workers-ready') {
-              workersSampled = true;
-              phase('running');
-            }
-            emit({ runId, ...event });
-          },
-        });
-      } catch (error) {
-        // Workers that could not start: the run ends with that error, like any other.
-        outcome = stoppedOutcome(error as Error);
-      }
+    } catch (error) {
+      return stoppedOutcome(error as Error);
     }
-    phase('measuring');
-    const timeline = await sampler.stop();
-    const mainMemory = await measureMain(this.memorySource);
+  }
 
-    const datasetBytes = definition.usesDataset ? params.rows * Float64Array.BYTES_PER_ELEMENT : 0;
-    const workersDatasetBytes = outcome.workers.reduce(
-      (total, worker) => total + worker.datasetBytes,
-      0,
-    );
-    const report: RunReport = {
-      experiment: params.experiment,
-      params,
-      results: outcome.results,
-      printedResults: outcome.results ? formatPython(outcome.results) : null,
-      error: outcome.error ? toReportError(outcome.error) : null,
-      // Read back after the run: whatever the workers did, this is the parent's own value.
-      mainGlobals: this.describeMainGlobals(globalValues),
-      workers: outcome.workers.map((worker) => ({
-        slot: worker.slot,
-        pid: worker.pid,
-        taskIndexes: worker.taskIndexes,
-        received: worker.received,
-        datasetBytes: worker.datasetBytes,
-        memory: { baseline: worker.baseline, after: worker.after },
-        openXlsxHandles: worker.openXlsxHandles,
-        peakRss: worker.peakRss,
-        reads: worker.reads,
-      })),
-      memory: {
-        datasetBytes,
-        mainDatasetBytes: definition.usesDataset ? datasetBytes : 0,
-        workersDatasetBytes,
-        duplication: datasetBytes > 0 && !outcome.error ? workersDatasetBytes / datasetBytes : null,
-      },
-      phases,
-      timings: {
-        startedAt: startedAt.toISOString(),
-        excelWriteMs,
-        poolStartMs: outcome.poolStartMs,
-        runMs: outcome.runMs,
-        totalMs: performance.now() - started,
-      },
-      log: outcome.log,
-      host: { pid: process.pid, backend: this.pool.backendName, platform: process.platform },
-      main: { pid: process.pid, memory: mainMemory },
-      timeline,
-    };
-    phase('finished');
-    emit({ runId, type: 'run-finished', report });
-    return report;
+  private host(): RunReport['host'] {
+    return { pid: process.pid, backend: this.pool.backendName, platform: process.platform };
   }
 
   private describeMainGlobals(values: Partial<Record<GlobalName, unknown>>): GlobalSummary[] {
@@ -412,8 +411,7 @@ export class Lab {
   /** Writes my_database.xlsx unless the file from an earlier run is still there, unchanged. Returns whether it wrote. */
   private async ensureDatabase(
     rows: number,
-    runId: number,
-    emit: (event: RunEvent) => void,
+    run: RunEmitter,
     signal: AbortSignal,
   ): Promise<boolean> {
     const path = this.databasePath;
@@ -425,13 +423,13 @@ export class Lab {
       this.written.mtimeMs === current.mtimeMs &&
       this.written.size === current.size
     ) {
-      emit({ runId, type: 'excel-progress', rowsWritten: rows, totalRows: rows });
+      run.emit({ type: 'excel-progress', rowsWritten: rows, totalRows: rows });
       return false;
     }
     this.written = null;
     await writeDatabase(path, this.dataset.get(rows).my_data, (progress) => {
       if (signal.aborted) throw new CancelledError();
-      emit({ runId, type: 'excel-progress', ...progress });
+      run.emit({ type: 'excel-progress', ...progress });
     });
     const after = await stat(path);
     this.written = { rows, mtimeMs: after.mtimeMs, size: after.size };

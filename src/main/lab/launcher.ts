@@ -4,6 +4,7 @@
  * exit, kill) so that the Electron launcher is a thin adapter; the
  * child_process launcher implements it for Node.
  */
+import { join } from 'node:path';
 import type { MainToWorker } from '../../shared/worker-protocol';
 
 /** Why the OS or Electron says a process ended, where it says (Electron's `child-process-gone`). */
@@ -83,3 +84,12 @@ export function workerEnvironment(extra: Record<string, string>): Record<string,
  * 7.82-7.88 MiB with it; a worker's tasks are small, so nothing is lost.
  */
 export const WORKER_EXEC_ARGV: readonly string[] = ['--expose-gc', '--single-threaded'];
+
+/**
+ * The built worker: out/main/worker.js, beside every host's entry, so that
+ * the desktop app, the browser host, the CLI, the benchmark and the tests
+ * all fork the very same file.
+ */
+export function builtWorker(mainDir: string): string {
+  return join(mainDir, 'worker.js');
+}

@@ -11,8 +11,6 @@ export interface PoolOptions {
   launcher: Launcher;
   /** Working directory of the workers: the lab's data folder. */
   cwd: string;
-  /** Called when a worker process starts, with its slot. */
-  onSpawn?: (worker: WorkerClient) => void;
 }
 
 export class WorkerPool {
@@ -61,7 +59,6 @@ export class WorkerPool {
         env: {},
       });
       spawned.push(worker);
-      this.options.onSpawn?.(worker);
     }
     this.workers = [...keep, ...spawned].sort((a, b) => a.slot - b.slot);
     try {

@@ -17,13 +17,7 @@ import {
   type RunEvent,
 } from '../../shared/api';
 import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
-import {
-  DEFAULT_PARAMS,
-  LIMITS,
-  ParamError,
-  maxRowsFor,
-  validateRunParams,
-} from '../../shared/params';
+import { DEFAULT_PARAMS, LIMITS, ParamError, maxRowsFor } from '../../shared/params';
 import type { Lab } from './lab';
 
 /** The lessons without the code that builds task arguments (a function does not cross a process boundary). */
@@ -170,12 +164,11 @@ export class LabService {
         return (await this.owned(client, () =>
           this.lab.compare(request, { announceStarts: true, onEvent: this.emitter(client) }),
         )) as LabCommands[K]['response'];
-      case 'run': {
-        const params = validateRunParams(request);
+      case 'run':
+        // The lab parses the request (validateRunParams), once, before anything starts.
         return (await this.owned(client, () =>
-          this.lab.run(params, { announceStarts: true, onEvent: this.emitter(client) }),
+          this.lab.run(request, { announceStarts: true, onEvent: this.emitter(client) }),
         )) as LabCommands[K]['response'];
-      }
       default:
         throw new ParamError('command', command, LAB_COMMANDS.join(', '));
     }

@@ -7,11 +7,13 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { startWebHost } from './server';
+import { builtWorker } from '../lab/launcher';
 
 const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR] [--help]
 
@@ -27,29 +29,37 @@ interface WebArgs {
   help: boolean;
 }
 
+/** The options, read by Node's own parseArgs; an error names what was wrong and what is allowed. */
 function parseWebArgs(argv: readonly string[]): WebArgs {
-  const args: WebArgs = { port: 0, open: true, dataDir: defaultDataDir(), help: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--no-open') args.open = false;
-    else if (arg === '--port' || arg === '--data-dir') {
-      const value = argv[i + 1];
-      i += 1;
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      if (arg === '--data-dir') args.dataDir = value;
-      else {
-        const port = Number(value);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new Error(
-            `Invalid --port: "${value}". Allowed: a whole number from 0 to 65535 (0 picks a free port).`,
-          );
-        args.port = port;
-      }
-    } else
-      throw new Error(`Unknown option "${arg}". Allowed: --port, --no-open, --data-dir, --help.`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    const name = /'(-{1,2}[\w-]+)/.exec((error as Error).message)?.[1] ?? '?';
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new Error(`Unknown option "${name}". Allowed: --port, --no-open, --data-dir, --help.`);
+    throw new Error(`${name} needs a value`);
   }
-  return args;
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
+    throw new Error(
+      `Invalid --port: "${values.port}". Allowed: a whole number from 0 to 65535 (0 picks a free port).`,
+    );
+  return {
+    port,
+    open: values['no-open'] !== true,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    help: values.help === true,
+  };
 }
 
 /** Opens a URL in the desktop's browser, quietly doing nothing where there is none. */
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(args.dataDir, { recursive: true });
   const lab = new Lab({
-    launcher: new ChildProcessLauncher(join(__dirname, 'worker.js')),
+    launcher: new ChildProcessLauncher(builtWorker(__dirname)),
     dataDir: args.dataDir,
   });
   lab.prestart(DEFAULT_PARAMS.nJobs);

@@ -59,57 +59,59 @@ function send(
   response.end(body);
 }
 
-/** Starts the host and resolves once it listens. */
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? newToken();
-  const root = resolve(options.rendererDir);
-  let port = 0;
+/** The page, with the web preload, which must run before the app's own module script. */
+async function indexHtml(root: string): Promise<string> {
+  const html = await readFile(join(root, 'index.html'), 'utf8');
+  return html.replace(
+    '<head>',
+    '<head>\n    <script type="module" src="/web-preload.js"></script>',
+  );
+}
 
-  const indexHtml = async (): Promise<string> => {
-    const html = await readFile(join(root, 'index.html'), 'utf8');
-    // The web preload must run before the app's own module script.
-    return html.replace(
-      '<head>',
-      '<head>\n    <script type="module" src="/web-preload.js"></script>',
-    );
-  };
+/** Answers one HTTP request: the page and the built renderer's files, to the lab's own Host only. */
+async function serveFile(
+  root: string,
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const problem = httpProblem(request, port);
+  if (problem)
+    return send(response, 403, `Forbidden: ${problem}. Open the address the lab printed.\n`);
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(response, 405, 'Only GET is served.\n', undefined, { Allow: 'GET, HEAD' });
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/' || url.pathname === '/index.html')
+    return send(response, 200, await indexHtml(root), CONTENT_TYPES['.html']);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return send(response, 400, 'Bad request: the address has a malformed %-escape.\n');
+  }
+  const path = normalize(join(root, decoded));
+  if (!path.startsWith(root + sep)) return send(response, 404, 'Not found.\n');
+  try {
+    const body = await readFile(path);
+    return send(response, 200, body, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
+  } catch {
+    return send(response, 404, 'Not found.\n');
+  }
+}
 
-  const handleHttp = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const problem = httpProblem(request, port);
-    if (problem)
-      return send(response, 403, `Forbidden: ${problem}. Open the address the lab printed.\n`);
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return send(response, 405, 'Only GET is served.\n', undefined, { Allow: 'GET, HEAD' });
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/' || url.pathname === '/index.html')
-      return send(response, 200, await indexHtml(), CONTENT_TYPES['.html']);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(url.pathname);
-    } catch {
-      return send(response, 400, 'Bad request: the address has a malformed %-escape.\n');
-    }
-    const path = normalize(join(root, decoded));
-    if (!path.startsWith(root + sep)) return send(response, 404, 'Not found.\n');
-    try {
-      const body = await readFile(path);
-      return send(response, 200, body, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
-    } catch {
-      return send(response, 404, 'Not found.\n');
-    }
-  };
-
-  const server: Server = createServer((request, response) => {
-    handleHttp(request, response).catch((error: unknown) =>
-      send(response, 500, `Internal error: ${String(error)}\n`),
-    );
-  });
-
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+/** Opens a tab's WebSocket when it has the token, the page's Origin and the lab's Host. */
+function acceptTabs(
+  server: Server,
+  sockets: WebSocketServer,
+  service: LabService,
+  gate: { token: string; port: () => number },
+): void {
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const problem =
-      url.pathname === '/lab' ? upgradeProblem(request, url, token, port) : 'unknown path';
+      url.pathname === '/lab'
+        ? upgradeProblem(request, url, gate.token, gate.port())
+        : 'unknown path';
     if (problem) {
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nForbidden: ${problem}.\n`,
@@ -117,15 +119,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const readOnly = url.searchParams.get('watch') === '1';
-    sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.service, readOnly));
+    sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, service, readOnly));
   });
+}
 
+/** Starts the host and resolves once it listens. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  const root = resolve(options.rendererDir);
+  let port = 0;
+  const server: Server = createServer((request, response) => {
+    serveFile(root, port, request, response).catch((error: unknown) =>
+      send(response, 500, `Internal error: ${String(error)}\n`),
+    );
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  acceptTabs(server, sockets, options.service, { token, port: () => port });
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
-
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
