@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, ParamError, validateRunParams } from './params';
+import { DEFAULT_PARAMS, ParamError, validateCompareParams, validateRunParams } from './params';
 
 function errorOf(input: unknown): ParamError {
   try {
@@ -64,5 +64,35 @@ describe('validateRunParams', () => {
 
   it('lets the in-memory dataset grow past Excel', () => {
     expect(validateRunParams({ experiment: 'full-copy', rows: 10_000_000 }).rows).toBe(10_000_000);
+  });
+});
+
+describe('validateCompareParams', () => {
+  it("fills in the tutorial's values and reads the CLI's strings", () => {
+    expect(validateCompareParams({})).toEqual({ nJobs: 2, rows: 100, sweep: false });
+    expect(validateCompareParams({ nJobs: '4', rows: '1000000', sweep: 'true' })).toEqual({
+      nJobs: 4,
+      rows: 1_000_000,
+      sweep: true,
+    });
+  });
+
+  it.each([
+    [{ nJobs: 0 }, 'workers', 'from 1 to 32'],
+    [{ nJobs: 4, rows: 3 }, 'rows', 'from 4 to 1,048,575'],
+    [{ rows: 1_048_576 }, 'rows', '1,048,575'],
+    [{ sweep: 'maybe' }, 'sweep', 'true or false'],
+    [{ experiment: 'compare' }, 'parameter name', 'nJobs, rows, sweep'],
+    [[], 'compare request', 'an object'],
+  ])('refuses %j naming the parameter and what is allowed', (input, param, allowed) => {
+    let error: unknown;
+    try {
+      validateCompareParams(input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ParamError);
+    expect((error as ParamError).param).toContain(param);
+    expect((error as ParamError).message).toContain(allowed);
   });
 });

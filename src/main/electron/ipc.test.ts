@@ -50,9 +50,18 @@ describe('setupIpc', () => {
     ]);
   });
 
-  it('answers the app window', async () => {
+  it('answers the app window, with what the lab says', async () => {
     const result = await handlers.get('lab:lessons')?.(event(contents, APP_URL), null);
-    expect(result?.ok).toBe(true);
+    if (!result?.ok) throw new Error('the app window was refused');
+    expect((result.response as { id: string }[]).map((lesson) => lesson.id)).toEqual([
+      'read-global',
+      'write-global',
+      'change-global',
+      'full-copy',
+      'partial-read',
+    ]);
+    const info = await handlers.get('lab:host-info')?.(event(contents, APP_URL), null);
+    expect(info?.ok && (info.response as { pid: number }).pid).toBe(process.pid);
   });
 
   it('refuses another sender, and a page the app did not load', async () => {

@@ -1,8 +1,7 @@
 import { LIMITS } from '../../../shared/params';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { HostInfo, LabError, RunPhase } from '../../../shared/api';
+import type { HostInfo, LabError } from '../../../shared/api';
 import { errorText } from '../error-text';
-import type { MemorySample } from '../../../shared/memory';
 import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
@@ -14,6 +13,7 @@ import { MemoryScalingChart } from './MemoryScalingChart';
 import { MemoryTable } from './MemoryTable';
 import { MemoryTimelineChart } from './MemoryTimelineChart';
 import { lab } from '../lab-client';
+import { IDLE_RUN, reduceRun, type RunView } from '../state/run-state';
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
@@ -54,36 +54,19 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
   const [outcome, setOutcome] = useState<CompareOutcome | null>(null);
   // Only a comparison that ran every step shows figures.
   const report = outcome?.outcome === 'complete' ? outcome : null;
-  const [live, setLive] = useState<{
-    runId: number;
-    experiment: string;
-    phase: RunPhase | null;
-    samples: MemorySample[];
-  } | null>(null);
+  // The step going on, folded by the same reducer as a lesson's run.
+  const [live, setLive] = useState<RunView | null>(null);
 
   useEffect(() => {
     if (!busy) return undefined;
-    return lab.on('run-event', (event) => {
-      setLive((current) => {
-        const state =
-          current && current.runId === event.runId
-            ? current
-            : { runId: event.runId, experiment: '', phase: null, samples: [] };
-        if (event.type === 'run-started')
-          return {
-            ...state,
-            experiment: t('compare.liveStep', {
-              step: t(event.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
-              workers: count('workers', event.params.nJobs),
-            }),
-          };
-        if (event.type === 'phase') return { ...state, phase: event.phase };
-        if (event.type === 'memory-sample')
-          return { ...state, samples: [...state.samples, event.sample] };
-        return state;
-      });
-    });
-  }, [busy, t, count]);
+    return lab.on('run-event', (event) => setLive((view) => reduceRun(view ?? IDLE_RUN, event)));
+  }, [busy]);
+  const step = live?.params
+    ? t('compare.liveStep', {
+        step: t(live.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
+        workers: count('workers', live.params.nJobs),
+      })
+    : '';
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -190,12 +173,12 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         {busy && live && (
           <>
             <p className="phase__name" data-testid="phase">
-              {live.experiment} · {live.phase ? t(`phases.${live.phase}`) : ''}
+              {step} · {live.phase ? t(`phases.${live.phase}`) : ''}
             </p>
             <MemoryTimelineChart
               samples={live.samples}
-              subtitle={live.experiment}
-              settings={live.experiment}
+              subtitle={step}
+              settings={step}
               exportName="memory-timeline-live"
               testId="chart-timeline-live"
             />
