@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { errorDetailSchema, type ErrorDetail } from './error-detail';
-import { lessonSchema } from './experiments';
+import { lessonSchema } from './lessons';
 import { globalSummarySchema, memorySampleSchema } from './memory';
 import { runParamsSchema, type CompareRequest, type RunRequest } from './params';
 import { compareOutcomeSchema, runPhaseSchema, runReportSchema } from './report';

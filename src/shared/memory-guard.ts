@@ -4,7 +4,7 @@
  * instead of swapping the projector laptop to a halt.
  */
 import type { ErrorDetail } from './error-detail';
-import { EXPERIMENTS, type ExperimentId } from './experiments';
+import { LESSONS, type LessonId } from './lessons';
 import { MIB } from './memory';
 
 /** What one Node process costs before it holds data (measured here: 45-60 MiB RSS). */
@@ -31,11 +31,11 @@ export interface MemoryEstimate {
  * process adds its baseline.
  */
 export function estimateRunMemory(
-  experiment: ExperimentId,
+  experiment: LessonId,
   nJobs: number,
   rows: number,
 ): MemoryEstimate {
-  const definition = EXPERIMENTS[experiment];
+  const definition = LESSONS[experiment];
   const datasetBytes = definition.usesDataset ? rows * Float64Array.BYTES_PER_ELEMENT : 0;
   const processes = nJobs + 1;
   const baselines = processes * PROCESS_BASELINE_BYTES;
@@ -75,7 +75,7 @@ export class MemoryGuardError extends Error {
  * largest rows and workers that would fit.
  */
 export function checkMemoryBudget(
-  experiment: ExperimentId,
+  experiment: LessonId,
   nJobs: number,
   rows: number,
   availableBytes: number,
@@ -122,8 +122,8 @@ export function checkMemoryBudget(
   });
 }
 
-function definitionCopies(experiment: ExperimentId, nJobs: number): string {
-  return EXPERIMENTS[experiment].globals.includes('my_global_df')
+function definitionCopies(experiment: LessonId, nJobs: number): string {
+  return LESSONS[experiment].globals.includes('my_global_df')
     ? `a copy in each of the ${nJobs} workers, with two more per worker while it is sent`
     : 'the chunks read by the workers';
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { ErrorDetail } from './error-detail';
-import { EXPERIMENTS, EXPERIMENT_IDS, type ExperimentId } from './experiments';
+import { LESSONS, LESSON_IDS, type LessonId } from './lessons';
 
 /**
  * The limits a run accepts, with the reason for each, so that an error can
@@ -46,7 +46,7 @@ export type BatchSize = z.infer<typeof batchSizeSchema>;
 
 /** A validated run: what the lab runs and the report records. */
 export const runParamsSchema = z.strictObject({
-  experiment: z.enum(EXPERIMENT_IDS),
+  experiment: z.enum(LESSON_IDS),
   /** joblib's `n_jobs`: how many worker processes run the tasks. */
   nJobs: z.number().int(),
   /** How many tasks to run; the tutorial runs one per worker. */
@@ -154,7 +154,7 @@ function paramError(
   const at = issue?.path[0];
   if (at === 'experiment') {
     const given = (input as Record<string, unknown> | undefined)?.experiment;
-    return new ParamError('experiment', given, `one of ${EXPERIMENT_IDS.join(', ')}`);
+    return new ParamError('experiment', given, `one of ${LESSON_IDS.join(', ')}`);
   }
   return new ParamError(subject, undefined, `an object with ${keys.join(', ')}`);
 }
@@ -187,7 +187,7 @@ const batchSizeInput = z.unknown().transform((value, ctx): BatchSize => {
 
 /** A run request as it arrives: every field but the lesson optional, numbers as numbers or text. */
 const runRequestSchema = z.strictObject({
-  experiment: z.enum(EXPERIMENT_IDS),
+  experiment: z.enum(LESSON_IDS),
   nJobs: wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs').optional(),
   tasks: wholeNumber('tasks', LIMITS.tasks.min, LIMITS.tasks.max, 'tasks').optional(),
   rows: z.unknown().optional(),
@@ -201,19 +201,19 @@ const runRequestSchema = z.strictObject({
 });
 
 /** What the renderer may send as a run request (the lab says what is wrong with a value). */
-export type RunRequest = { experiment: ExperimentId } & Partial<
+export type RunRequest = { experiment: LessonId } & Partial<
   Record<Exclude<(typeof RUN_KEYS)[number], 'experiment'>, unknown>
 >;
 
 /** The largest row count the lesson accepts (Excel's limit for the Excel lesson). */
-export function maxRowsFor(experiment: ExperimentId): number {
-  return EXPERIMENTS[experiment].usesExcel ? LIMITS.excelRows.max : LIMITS.datasetRows.max;
+export function maxRowsFor(experiment: LessonId): number {
+  return LESSONS[experiment].usesExcel ? LIMITS.excelRows.max : LIMITS.datasetRows.max;
 }
 
 /** The rows rule depends on the lesson: Excel's limit for the Excel lesson. */
-function rowsFor(experiment: ExperimentId, value: unknown): number {
+function rowsFor(experiment: LessonId, value: unknown): number {
   if (value === undefined) return DEFAULT_PARAMS.rows;
-  const excel = EXPERIMENTS[experiment].usesExcel;
+  const excel = LESSONS[experiment].usesExcel;
   const rule = excel
     ? wholeNumber(EXCEL_ROWS_PARAM, 1, maxRowsFor(experiment), 'excelRows')
     : wholeNumber('rows', 1, maxRowsFor(experiment), 'rows');
@@ -237,7 +237,7 @@ export function validateRunParams(input: unknown): RunParams {
   const nJobs = given.nJobs ?? DEFAULT_PARAMS.nJobs;
   const rows = rowsFor(experiment, given.rows);
   const tasks = given.tasks ?? nJobs;
-  if (EXPERIMENTS[experiment].usesDataset && tasks > rows)
+  if (LESSONS[experiment].usesDataset && tasks > rows)
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
   return runParamsSchema.parse({
     experiment,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { errorDetailSchema } from './error-detail';
 import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
 import { compareParamsSchema, runParamsSchema } from './params';
-import { EXPERIMENT_IDS } from './experiments';
+import { LESSON_IDS } from './lessons';
 
 /** The stages of a run, in order, for the progress display. */
 export const RUN_PHASES = [
@@ -105,7 +105,7 @@ export type WorkerReport = z.infer<typeof workerReportSchema>;
 const hostSchema = z.strictObject({ pid: z.number(), backend: z.string(), platform: z.string() });
 
 export const runReportSchema = z.strictObject({
-  experiment: z.enum(EXPERIMENT_IDS),
+  experiment: z.enum(LESSON_IDS),
   params: runParamsSchema,
   /** Task results in task order; null when the run raised. */
   results: z.array(z.unknown()).nullable(),

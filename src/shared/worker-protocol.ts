@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { errorDetailSchema, type ErrorDetail } from './error-detail';
-import { EXPERIMENT_IDS } from './experiments';
+import { LESSON_IDS } from './lessons';
 import { globalSummarySchema, memorySnapshotSchema } from './memory';
 import { readRecordSchema } from './report';
 
@@ -27,7 +27,7 @@ const runId = z.number().int();
 export const installMessageSchema = z.strictObject({
   type: z.literal('install'),
   runId,
-  experiment: z.enum(EXPERIMENT_IDS),
+  experiment: z.enum(LESSON_IDS),
   taskName: z.string(),
   taskSource: z.string(),
   /** Values of the globals the task refers to; each worker gets its own copy (structured clone). */

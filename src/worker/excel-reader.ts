@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { CancelledError } from '../shared/cancelled-error';
 import { ExcelError } from '../shared/excel-error';
 import { excerpt } from '../shared/excel-messages';
-import { DATASET_COLUMN } from '../shared/experiments';
+import { DATASET_COLUMN } from '../shared/lessons';
 import type { ReadStats } from '../shared/report';
 import {
   headerProblem,

@@ -10,7 +10,7 @@ import {
   type ExcelMessageKey,
   type ExcelParams,
 } from '../shared/excel-messages';
-import { DATASET_COLUMN } from '../shared/experiments';
+import { DATASET_COLUMN } from '../shared/lessons';
 
 /** Excel's last row. */
 export const MAX_SHEET_ROW = 1_048_576;

@@ -10,7 +10,7 @@
  * text buffer never grows past that.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { DATASET_COLUMN } from '../shared/experiments';
+import { DATASET_COLUMN } from '../shared/lessons';
 import { DamagedFileError } from './zip-archive';
 import { MAX_ROW_BYTES, PROGRESS_EVERY, type ScanTarget } from './sheet-scanner';
 import {

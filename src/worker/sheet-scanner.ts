@@ -16,7 +16,7 @@
  * `MAX_ROW_BYTES`, whitespace and the parts before `<sheetData>` are dropped
  * as they pass, so any input is scanned in linear time.
  */
-import { DATASET_COLUMN } from '../shared/experiments';
+import { DATASET_COLUMN } from '../shared/lessons';
 import {
   RowNumbers,
   SheetProblem,

@@ -5,7 +5,7 @@
  * raised, 2 for bad arguments; no worker outlives the command.
  */
 import { mkdirSync } from 'node:fs';
-import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
+import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { MemoryGuardError } from '../../shared/memory-guard';
 import { MIB } from '../../shared/memory';
 import { ParamError } from '../../shared/params';
@@ -21,8 +21,8 @@ import { runMain } from './run-main';
 import { builtWorker } from '../lab/launcher';
 
 function printList(): void {
-  for (const id of EXPERIMENT_IDS) {
-    const lesson = EXPERIMENTS[id];
+  for (const id of LESSON_IDS) {
+    const lesson = LESSONS[id];
     process.stdout.write(
       `${id.padEnd(14)} ${lesson.taskName.padEnd(18)} notebook: ${lesson.notebookOutput.split('\n')[0]}\n`,
     );
@@ -90,7 +90,7 @@ function printCompare(report: CompareReport): void {
 }
 
 function printNotebookStyle(report: RunReport): void {
-  const definition = EXPERIMENTS[report.experiment];
+  const definition = LESSONS[report.experiment];
   if (report.error) {
     process.stderr.write(`${report.error.stack}\n`);
     if (definition.id === 'change-global')

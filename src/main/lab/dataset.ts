@@ -4,7 +4,7 @@
  * its size is exactly 8 bytes per row, so the bytes each process holds can be
  * counted, not guessed.
  */
-import { DATASET_COLUMN } from '../../shared/experiments';
+import { DATASET_COLUMN } from '../../shared/lessons';
 
 export interface DataFrame {
   columns: [typeof DATASET_COLUMN];

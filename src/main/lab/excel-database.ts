@@ -20,7 +20,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ExcelError } from '../../shared/excel-error';
 import type { ExcelMessageKey } from '../../shared/excel-messages';
-import { DATASET_COLUMN } from '../../shared/experiments';
+import { DATASET_COLUMN } from '../../shared/lessons';
 import {
   ROW_INDEX_CONTENT_TYPE,
   ROW_INDEX_NAMESPACE,

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import type { RunEvent } from '../../shared/api';
 import {
   DATABASE_FILE,
-  EXPERIMENTS,
+  LESSONS,
   MY_GLOBAL_VAR,
   type GlobalName,
-} from '../../shared/experiments';
+} from '../../shared/lessons';
 import { summarizeGlobal } from '../../shared/globals';
 import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';
@@ -297,7 +297,7 @@ export class Lab {
     const globals: Partial<Record<GlobalName, unknown>> = {
       MY_GLOBAL_VAR: this.mainGlobals.MY_GLOBAL_VAR,
     };
-    if (EXPERIMENTS[params.experiment].usesDataset) {
+    if (LESSONS[params.experiment].usesDataset) {
       run.phase('preparing-dataset');
       globals.my_global_df = this.dataset.get(params.rows);
     } else {
@@ -339,7 +339,7 @@ export class Lab {
     run: RunEmitter,
     signal: AbortSignal,
   ): Promise<{ writeMs: number; error: Error | null }> {
-    if (!EXPERIMENTS[params.experiment].usesExcel || this.options.existingDatabase)
+    if (!LESSONS[params.experiment].usesExcel || this.options.existingDatabase)
       return { writeMs: 0, error: null };
     run.phase('writing-excel');
     const started = performance.now();
@@ -361,7 +361,7 @@ export class Lab {
     onWorkersUp: () => void,
   ): Promise<ParallelOutcome> {
     run.phase('starting-workers');
-    const definition = EXPERIMENTS[params.experiment];
+    const definition = LESSONS[params.experiment];
     const { nJobs, batchSize, verbose, timeout } = params;
     const parallel = new Parallel(this.pool, {
       nJobs,

@@ -4,7 +4,7 @@
  * untouched by anything a worker does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
+import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { formatPython } from '../../shared/python-format';
 import type { RunEvent } from '../../shared/api';
 import { createLab, tempFilesOf, type LabFixture } from '../../../test/support/lab-fixture';
@@ -26,13 +26,13 @@ const SEED_RESULTS: Record<string, unknown> = {
 };
 
 describe('the seed lessons at 2 workers and 100 rows', () => {
-  it.each(EXPERIMENT_IDS.filter((id) => id !== 'change-global'))(
+  it.each(LESSON_IDS.filter((id) => id !== 'change-global'))(
     '%s prints what the notebook printed',
     async (id) => {
       const report = await fixture.lab.run({ experiment: id, nJobs: 2, rows: 100 });
       expect(report.error).toBeNull();
       expect(report.results).toEqual(SEED_RESULTS[id]);
-      expect(formatPython(report.results)).toBe(EXPERIMENTS[id].notebookOutput.split('\n')[0]);
+      expect(formatPython(report.results)).toBe(LESSONS[id].notebookOutput.split('\n')[0]);
       expect(report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display).toBe('1.4');
       const pids = report.workers.map((w) => w.pid);
       expect(new Set(pids).size).toBe(2);

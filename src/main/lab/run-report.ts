@@ -2,7 +2,7 @@
  * The JSON report of one run, from what the run measured: a pure function,
  * so that what the report says can be read (and tested) in one place.
  */
-import { EXPERIMENTS } from '../../shared/experiments';
+import { LESSONS } from '../../shared/lessons';
 import type { GlobalSummary, MemorySample, MemorySnapshot } from '../../shared/memory';
 import type { RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
@@ -24,7 +24,7 @@ export interface RunFacts {
 
 /** Bytes of dataset (8 per row) for the dataset lessons, 0 for the others. */
 function datasetBytesOf(params: RunParams): number {
-  return EXPERIMENTS[params.experiment].usesDataset
+  return LESSONS[params.experiment].usesDataset
     ? params.rows * Float64Array.BYTES_PER_ELEMENT
     : 0;
 }

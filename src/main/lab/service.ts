@@ -16,14 +16,14 @@ import {
   type LessonInfo,
   type RunEvent,
 } from '../../shared/api';
-import { EXPERIMENTS, EXPERIMENT_IDS } from '../../shared/experiments';
+import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { DEFAULT_PARAMS, LIMITS, ParamError, maxRowsFor } from '../../shared/params';
 import type { Lab } from './lab';
 
 /** The lessons without the code that builds task arguments (a function does not cross a process boundary). */
 export function lessonInfos(): LessonInfo[] {
-  return EXPERIMENT_IDS.map((id) => {
-    const { taskArgs: _taskArgs, ...lesson } = EXPERIMENTS[id];
+  return LESSON_IDS.map((id) => {
+    const { taskArgs: _taskArgs, ...lesson } = LESSONS[id];
     return { ...lesson, maxRows: maxRowsFor(id) };
   });
 }

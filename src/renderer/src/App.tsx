@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { HostInfo, LabError, LessonInfo, RunEvent } from '../../shared/api';
-import type { ExperimentId } from '../../shared/experiments';
+import type { LessonId } from '../../shared/lessons';
 import type { RunParams } from '../../shared/params';
 import { AppHeader } from './components/AppHeader';
 import { CompareView } from './components/CompareView';
@@ -24,12 +24,12 @@ import { lab } from './lab-client';
  * anything else) never land in a lesson.
  */
 interface Runs {
-  active: ExperimentId | null;
-  views: Partial<Record<ExperimentId, RunView>>;
+  active: LessonId | null;
+  views: Partial<Record<LessonId, RunView>>;
 }
 
 type Action =
-  | { type: 'start'; experiment: ExperimentId }
+  | { type: 'start'; experiment: LessonId }
   | { type: 'abandon' }
   | { type: 'event'; event: RunEvent };
 
@@ -60,7 +60,7 @@ export function App(): ReactNode {
   const [selected, setSelected] = useState<ViewId>('read-global');
   const [comparing, setComparing] = useState(false);
   const [runs, dispatch] = useReducer(reduceRuns, { active: null, views: {} });
-  const [forms, setForms] = useState<Partial<Record<ExperimentId, FormValues>>>({});
+  const [forms, setForms] = useState<Partial<Record<LessonId, FormValues>>>({});
   const [runError, setRunError] = useState<LabError | null>(null);
 
   useEffect(() => {
@@ -114,7 +114,7 @@ export function App(): ReactNode {
     );
   }, []);
 
-  const run = useCallback((params: Partial<RunParams> & { experiment: ExperimentId }) => {
+  const run = useCallback((params: Partial<RunParams> & { experiment: LessonId }) => {
     setRunError(null);
     dispatch({ type: 'start', experiment: params.experiment });
     lab.invoke('run', params).catch((error: LabError) => {

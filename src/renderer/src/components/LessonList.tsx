@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
-import type { ExperimentId } from '../../../shared/experiments';
+import type { LessonId } from '../../../shared/lessons';
 import { useI18n } from '../i18n';
 
 /** A lesson id, or the memory comparison that closes the databases section. */
-export type ViewId = ExperimentId | 'compare';
+export type ViewId = LessonId | 'compare';
 
 interface Props {
   lessons: LessonInfo[];

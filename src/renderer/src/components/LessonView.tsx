@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { HostInfo, LabError, LessonInfo } from '../../../shared/api';
 import { errorText } from '../error-text';
-import type { ExperimentId } from '../../../shared/experiments';
+import type { LessonId } from '../../../shared/lessons';
 import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
@@ -24,7 +24,7 @@ interface Props {
   onFormChange: (values: FormValues) => void;
   busy: boolean;
   runError: LabError | null;
-  onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
+  onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
   onCancel: () => void;
 }
 

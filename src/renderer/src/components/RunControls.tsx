@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import type { HostInfo, LessonInfo } from '../../../shared/api';
-import type { ExperimentId } from '../../../shared/experiments';
+import type { LessonId } from '../../../shared/lessons';
 import type { RunParams } from '../../../shared/params';
 import { rowsDroppedByFloorChunking } from '../../../shared/chunks';
 import { useI18n } from '../i18n';
@@ -38,7 +38,7 @@ interface Props {
   values: FormValues;
   onChange: (values: FormValues) => void;
   busy: boolean;
-  onRun: (params: Partial<RunParams> & { experiment: ExperimentId }) => void;
+  onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
   onCancel: () => void;
 }
 
@@ -83,7 +83,7 @@ export function RunControls({
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (busy) return;
-    const params: Partial<RunParams> & { experiment: ExperimentId } = {
+    const params: Partial<RunParams> & { experiment: LessonId } = {
       experiment: lesson.id,
       nJobs: numberOrText(workers),
       batchSize: batchSize === 'auto' ? 'auto' : Number(batchSize),

@@ -3,12 +3,16 @@
  * about a lesson lives here once: the Python cell it re-creates, the code that
  * runs in the worker, which parent globals travel with that code, and how the
  * task arguments are built. No Node or Electron APIs, so every layer can use it.
+ *
+ * The code calls them lessons. The run parameters, the events and the JSON
+ * report name a lesson's id `experiment`, as the design's report and the
+ * CLI's first versions did: scripts that read reports keep working.
  */
 import { z } from 'zod';
 import { chunkBounds } from './chunks';
 
 /** Lesson ids, in the order the tutorial teaches them. */
-export const EXPERIMENT_IDS = [
+export const LESSON_IDS = [
   'read-global',
   'write-global',
   'change-global',
@@ -16,7 +20,7 @@ export const EXPERIMENT_IDS = [
   'partial-read',
 ] as const;
 
-export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+export type LessonId = (typeof LESSON_IDS)[number];
 
 /** Names of the parent's globals that a task may refer to. */
 export type GlobalName = 'MY_GLOBAL_VAR' | 'my_global_df';
@@ -32,7 +36,7 @@ export const DATASET_COLUMN = 'my_data';
 
 /** What a lesson is, as data: everything but the code that builds its task arguments. */
 export const lessonSchema = z.strictObject({
-  id: z.enum(EXPERIMENT_IDS),
+  id: z.enum(LESSON_IDS),
   /** The tutorial section this lesson follows. */
   section: z.enum(['globals', 'databases']),
   /** Name of the task function, as in the notebook. */
@@ -62,7 +66,7 @@ export const lessonSchema = z.strictObject({
   notebookOutput: z.string(),
 });
 
-export type ExperimentDefinition = z.infer<typeof lessonSchema> & {
+export type Lesson = z.infer<typeof lessonSchema> & {
   /** The argument list of each task, in task order. */
   taskArgs(params: { tasks: number; rows: number }): unknown[][];
 };
@@ -77,7 +81,7 @@ const chunkArgs = ({ tasks, rows }: { tasks: number; rows: number }): unknown[][
 const indexArgs = ({ tasks }: { tasks: number }): unknown[][] =>
   Array.from({ length: tasks }, (_, i) => [i]);
 
-export const EXPERIMENTS: Readonly<Record<ExperimentId, ExperimentDefinition>> = {
+export const LESSONS: Readonly<Record<LessonId, Lesson>> = {
   'read-global': {
     id: 'read-global',
     section: 'globals',
@@ -197,6 +201,6 @@ ${PARALLEL_CALL}`,
 };
 
 /** Narrows an unknown value to a lesson id. */
-export function isExperimentId(value: unknown): value is ExperimentId {
-  return typeof value === 'string' && (EXPERIMENT_IDS as readonly string[]).includes(value);
+export function isLessonId(value: unknown): value is LessonId {
+  return typeof value === 'string' && (LESSON_IDS as readonly string[]).includes(value);
 }
