@@ -23,6 +23,30 @@ export const memorySnapshotSchema = z.strictObject({
 });
 export type MemorySnapshot = z.infer<typeof memorySnapshotSchema>;
 
+/** The part of `process.memoryUsage()` a snapshot keeps. */
+export type MemoryUsage = Pick<
+  MemorySnapshot,
+  'rss' | 'heapUsed' | 'heapTotal' | 'arrayBuffers' | 'external'
+>;
+
+/** A snapshot from Node's figures and, where the OS gives them, USS and PSS. */
+export function memorySnapshot(
+  usage: MemoryUsage,
+  own: { uss: number | null; pss: number | null } | null | undefined,
+): MemorySnapshot {
+  const { rss, heapUsed, heapTotal, arrayBuffers, external } = usage;
+  return {
+    at: Date.now(),
+    rss,
+    heapUsed,
+    heapTotal,
+    arrayBuffers,
+    external,
+    uss: own?.uss ?? null,
+    pss: own?.pss ?? null,
+  };
+}
+
 /** A global as a worker received it, described for the process map. */
 export const globalSummarySchema = z.strictObject({
   name: z.string(),

@@ -3,7 +3,7 @@
  * Linux; elsewhere they are null, never a made-up zero.
  */
 import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import type { MemorySnapshot } from '../shared/memory';
+import { memorySnapshot, type MemorySnapshot } from '../shared/memory';
 import { parseSmapsRollup } from '../shared/smaps';
 
 const canReadSmaps = process.platform === 'linux';
@@ -36,16 +36,7 @@ export function measureMemory(): MemorySnapshot {
       smaps = null;
     }
   }
-  return {
-    at: Date.now(),
-    rss: usage.rss,
-    heapUsed: usage.heapUsed,
-    heapTotal: usage.heapTotal,
-    arrayBuffers: usage.arrayBuffers,
-    external: usage.external,
-    uss: smaps ? smaps.uss : null,
-    pss: smaps ? smaps.pss : null,
-  };
+  return memorySnapshot(usage, smaps);
 }
 
 /**

@@ -125,61 +125,42 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
+/** A CLI run in the background, once its pool is up (joblib's first line is out), with its workers. */
+async function runningCli(...args: string[]) {
+  const child = spawn(process.execPath, [BUILT_CLI, 'run', ...args, '--data-dir', dataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const output = { stderr: '' };
+  await new Promise<void>((resolve) =>
+    child.stderr.on('data', (chunk: Buffer) => {
+      output.stderr += chunk.toString();
+      if (output.stderr.includes('Using backend')) resolve();
+    }),
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  return { child, output, exited, workers: childrenOf(child.pid as number) };
+}
+
 describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s mid-run: one line, exit %i, and no worker left', async (signal, code) => {
-    const child = spawn(
-      process.execPath,
-      [
-        BUILT_CLI,
-        'run',
-        'full-copy',
-        '--workers',
-        '4',
-        '--rows',
-        '20000000',
-        '--data-dir',
-        dataDir,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // The pool is up once joblib's first line is out.
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', () => stderr.includes('Using backend') && resolve()),
-    );
-    const workers = childrenOf(child.pid as number);
-    expect(workers.length).toBeGreaterThanOrEqual(4);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    child.kill(signal);
-    expect(await exited).toBe(code);
-    expect(stderr.trim().split('\n').at(-1)).toBe(
+    const run = await runningCli('full-copy', '--workers', '4', '--rows', '20000000');
+    expect(run.workers.length).toBeGreaterThanOrEqual(4);
+    run.child.kill(signal);
+    expect(await run.exited).toBe(code);
+    expect(run.output.stderr.trim().split('\n').at(-1)).toBe(
       `Interrupted (${signal}): the run was cancelled and its workers stopped.`,
     );
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(workers.filter(alive)).toEqual([]);
+    expect(run.output.stderr).not.toMatch(/\n\s+at /);
+    expect(run.workers.filter(alive)).toEqual([]);
   });
 
   it('a worker stopped when its CLI was killed exits as soon as it is continued', async () => {
-    const child = spawn(
-      process.execPath,
-      [BUILT_CLI, 'run', 'read-global', '--tasks', '1000000', '--data-dir', dataDir],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('Using backend')) resolve();
-      }),
-    );
-    const workers = childrenOf(child.pid as number);
+    const { child, exited, workers } = await runningCli('read-global', '--tasks', '1000000');
     expect(workers).toHaveLength(2);
     for (const pid of workers) process.kill(pid, 'SIGSTOP');
-    const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGKILL');
     await exited;
     // The parent is gone, the workers cannot notice while stopped.
@@ -190,21 +171,8 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
   });
 
   it('Ctrl-C with stopped workers: exit 130, and the stopped workers are killed too', async () => {
-    const child = spawn(
-      process.execPath,
-      [BUILT_CLI, 'run', 'read-global', '--tasks', '1000000', '--data-dir', dataDir],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('Using backend')) resolve();
-      }),
-    );
-    const workers = childrenOf(child.pid as number);
+    const { child, exited, workers } = await runningCli('read-global', '--tasks', '1000000');
     for (const pid of workers) process.kill(pid, 'SIGSTOP');
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(workers.filter(alive)).toEqual([]);

@@ -8,21 +8,13 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { contentType } from '../../shared/content-types';
 
 export const APP_SCHEME = 'app';
 /** The origin of every page of the app. */
 export const APP_ORIGIN = `${APP_SCHEME}://lab`;
 /** The page the window loads. */
 export const APP_PAGE = `${APP_ORIGIN}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Declares the scheme standard and secure, as https is. It must run before
@@ -65,7 +57,7 @@ export function handleAppProtocol(rendererDir: string): void {
     if (!file) return new Response('Not found', { status: 404, headers });
     try {
       const body = await readFile(file);
-      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = contentType(extname(file));
       return new Response(body, { headers: { ...headers, 'Content-Type': type } });
     } catch {
       return new Response('Not found', { status: 404, headers });

@@ -110,55 +110,38 @@ export class WorkerTimeoutError extends Error {
   override name = 'WorkerTimeoutError';
 }
 
+/** What every reported error says: its name, message, stack, and where it happened. */
+function reported(error: Error, workerPid: number | null, taskIndex: number | null): ReportError {
+  const detail = (error as { detail?: ErrorDetail }).detail;
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack ?? error.message,
+    workerPid,
+    taskIndex,
+    cause: null,
+    ...(detail ? { detail } : {}),
+  };
+}
+
 /** The form of any run error in the JSON report. */
 export function toReportError(error: unknown): ReportError {
   if (error instanceof WorkerError) {
+    const { name, message, detail } = error.workerError;
     return {
-      name: error.name,
-      message: error.message,
-      stack: error.stack ?? error.message,
-      workerPid: error.workerPid,
-      taskIndex: error.taskIndex,
-      cause: {
-        name: error.workerError.name,
-        message: error.workerError.message,
-        ...(error.workerError.detail ? { detail: error.workerError.detail } : {}),
-      },
+      ...reported(error, error.workerPid, error.taskIndex),
+      cause: { name, message, ...(detail ? { detail } : {}) },
     };
   }
   if (error instanceof TerminatedWorkerError) {
     return {
-      name: error.name,
-      message: error.message,
-      stack: error.stack ?? error.message,
-      workerPid: error.workerPid,
-      taskIndex: error.taskIndex,
-      cause: null,
+      ...reported(error, error.workerPid, error.taskIndex),
       exitCode: error.exitCode,
       signal: error.signal,
       ...(error.reason ? { reason: error.reason } : {}),
     };
   }
-  if (error instanceof TaskTimeoutError || error instanceof StalledWorkerError) {
-    return {
-      name: error.name,
-      message: error.message,
-      stack: error.stack ?? error.message,
-      workerPid: error.workerPid,
-      taskIndex: error.taskIndex,
-      cause: null,
-      detail: error.detail,
-    };
-  }
-  const e = error instanceof Error ? error : new Error(String(error));
-  const detail = (e as { detail?: ErrorDetail }).detail;
-  return {
-    name: e.name,
-    message: e.message,
-    stack: e.stack ?? e.message,
-    workerPid: null,
-    taskIndex: null,
-    cause: null,
-    ...(detail ? { detail } : {}),
-  };
+  if (error instanceof TaskTimeoutError || error instanceof StalledWorkerError)
+    return reported(error, error.workerPid, error.taskIndex);
+  return reported(error instanceof Error ? error : new Error(String(error)), null, null);
 }

@@ -10,12 +10,7 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent } from '../../shared/api';
-import {
-  DATABASE_FILE,
-  LESSONS,
-  MY_GLOBAL_VAR,
-  type GlobalName,
-} from '../../shared/lessons';
+import { DATABASE_FILE, LESSONS, MY_GLOBAL_VAR, type GlobalName } from '../../shared/lessons';
 import { summarizeGlobal } from '../../shared/globals';
 import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';

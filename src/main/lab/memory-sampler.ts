@@ -6,7 +6,12 @@
  * gives RSS only. A host can plug in its own source (Electron's app metrics).
  */
 import { readFile } from 'node:fs/promises';
-import type { MemorySample, MemorySnapshot, ProcessMemory } from '../../shared/memory';
+import {
+  memorySnapshot,
+  type MemorySample,
+  type MemorySnapshot,
+  type ProcessMemory,
+} from '../../shared/memory';
 import { parseSmapsRollup } from '../../shared/smaps';
 
 /** A process to sample: its pid and role, and for a worker a way to ask it directly. */
@@ -121,16 +126,7 @@ export class MemorySampler {
 export async function measureMain(source: MemorySource): Promise<MemorySnapshot> {
   const usage = process.memoryUsage();
   const [own] = await source.sample([{ pid: process.pid, role: 'main', slot: null }]);
-  return {
-    at: Date.now(),
-    rss: usage.rss,
-    heapUsed: usage.heapUsed,
-    heapTotal: usage.heapTotal,
-    arrayBuffers: usage.arrayBuffers,
-    external: usage.external,
-    uss: own?.uss ?? null,
-    pss: own?.pss ?? null,
-  };
+  return memorySnapshot(usage, own);
 }
 
 /** Memory the OS can give now without swapping: MemAvailable on Linux, free memory elsewhere. */

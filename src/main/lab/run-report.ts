@@ -24,9 +24,7 @@ export interface RunFacts {
 
 /** Bytes of dataset (8 per row) for the dataset lessons, 0 for the others. */
 function datasetBytesOf(params: RunParams): number {
-  return LESSONS[params.experiment].usesDataset
-    ? params.rows * Float64Array.BYTES_PER_ELEMENT
-    : 0;
+  return LESSONS[params.experiment].usesDataset ? params.rows * Float64Array.BYTES_PER_ELEMENT : 0;
 }
 
 export function buildRunReport(facts: RunFacts): RunReport {

@@ -14,17 +14,7 @@ import { wsCommandSchema } from '../../shared/api';
 import type { LabClient, LabService } from '../lab/service';
 import { ClientChannel } from './client-channel';
 import { SECURITY_HEADERS, httpProblem, newToken, upgradeProblem } from './security';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
+import { contentType } from '../../shared/content-types';
 
 /** The largest WebSocket message the host accepts: commands are small. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -82,7 +72,7 @@ async function serveFile(
     return send(response, 405, 'Only GET is served.\n', undefined, { Allow: 'GET, HEAD' });
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/' || url.pathname === '/index.html')
-    return send(response, 200, await indexHtml(root), CONTENT_TYPES['.html']);
+    return send(response, 200, await indexHtml(root), contentType('.html'));
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.pathname);
@@ -93,7 +83,7 @@ async function serveFile(
   if (!path.startsWith(root + sep)) return send(response, 404, 'Not found.\n');
   try {
     const body = await readFile(path);
-    return send(response, 200, body, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
+    return send(response, 200, body, contentType(extname(path)));
   } catch {
     return send(response, 404, 'Not found.\n');
   }

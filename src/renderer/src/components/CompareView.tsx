@@ -5,6 +5,7 @@ import { errorText } from '../error-text';
 import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
+import { RunActions, WorkersField } from './RunActions';
 import { timelineMax } from '../memory/chart-data';
 import { compareSettings } from './chart-style';
 import { MemoryBarsChart } from './MemoryBarsChart';
@@ -113,14 +114,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
           <p className="lesson__intro">{t('compare.intro')}</p>
         </header>
         <form className="run-controls" onSubmit={submit} noValidate>
-          <NumberField
-            label={t('controls.workers')}
-            value={workers}
-            onChange={setWorkers}
-            min={host.limits.nJobs.min}
-            max={host.limits.nJobs.max}
-            testId="input-workers"
-          />
+          <WorkersField host={host} value={workers} onChange={setWorkers} />
           <NumberField
             label={t('controls.rows')}
             value={rows}
@@ -138,24 +132,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             />
             <span>{t('compare.sweep')}</span>
           </label>
-          <div className="run-controls__actions">
-            {host.readOnly ? (
-              <p data-testid="watching-controls">{t('controls.watching')}</p>
-            ) : busy ? (
-              <button
-                type="button"
-                className="button button--cancel"
-                onClick={() => void lab.invoke('cancel', null)}
-                data-testid="cancel-button"
-              >
-                {t('controls.cancel')}
-              </button>
-            ) : (
-              <button type="submit" className="button button--run" data-testid="run-button">
-                ▶ {t('controls.run')}
-              </button>
-            )}
-          </div>
+          <RunActions host={host} busy={busy} onCancel={() => void lab.invoke('cancel', null)} />
         </form>
         {error && (
           <p className="run-error" role="alert" data-testid="run-error">

@@ -5,6 +5,7 @@ import type { RunParams } from '../../../shared/params';
 import { rowsDroppedByFloorChunking } from '../../../shared/chunks';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
+import { RunActions, WorkersField } from './RunActions';
 
 const BATCH_SIZES = ['1', '2', '4', '8', '16', '64', 'auto'] as const;
 const VERBOSE_LEVELS = [0, 10, 50] as const;
@@ -97,14 +98,7 @@ export function RunControls({
 
   return (
     <form className="run-controls" onSubmit={submit} noValidate>
-      <NumberField
-        label={t('controls.workers')}
-        value={workers}
-        onChange={setWorkers}
-        min={host.limits.nJobs.min}
-        max={host.limits.nJobs.max}
-        testId="input-workers"
-      />
+      <WorkersField host={host} value={workers} onChange={setWorkers} />
       <NumberField
         label={t('controls.tasks')}
         value={tasks}
@@ -158,22 +152,7 @@ export function RunControls({
         title={t('controls.timeoutTitle')}
         testId="input-timeout"
       />
-      <div className="run-controls__actions">
-        {busy ? (
-          <button
-            type="button"
-            className="button button--cancel"
-            onClick={onCancel}
-            data-testid="cancel-button"
-          >
-            {t('controls.cancel')}
-          </button>
-        ) : (
-          <button type="submit" className="button button--run" data-testid="run-button">
-            ▶ {t('controls.run')}
-          </button>
-        )}
-      </div>
+      <RunActions host={host} busy={busy} onCancel={onCancel} />
       {dropped > 0 && <p className="run-controls__note">{t('controls.chunkNote', { dropped })}</p>}
     </form>
   );
