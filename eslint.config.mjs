@@ -97,6 +97,12 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // CommonJS scripts (shared by an ES module script and Playwright's loader).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // A function a reader can hold in their head: the dispatcher, the lab's
     // run and the readers are cut along their seams instead (tests aside).
     files: ['src/main/**/*.ts', 'src/worker/**/*.ts', 'src/shared/**/*.ts'],

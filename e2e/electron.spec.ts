@@ -6,7 +6,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { electronBinary } from '../scripts/electron-binary.mjs';
+import { electronBinary } from '../scripts/electron-binary.cjs';
 
 const ROOT = resolve(__dirname, '..');
 

@@ -1,12 +1,10 @@
 // Whether the Electron app can start on this machine, and if not, why, in
-// plain words: one probe for `npm start` and for the Electron e2e test.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+// plain words: one probe for `npm start` and for the Electron e2e test
+// (CommonJS, so that both an ES module and Playwright's loader can use it).
+const { existsSync } = require('node:fs');
 
 /** `{ path }` of the Electron binary, or `{ reason }` it cannot start here. */
-export function electronBinary() {
+function electronBinary() {
   let path;
   try {
     // electron's index.js returns the binary's path, and throws when the download never happened.
@@ -25,3 +23,5 @@ export function electronBinary() {
     };
   return { path };
 }
+
+module.exports = { electronBinary };
