@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
 
@@ -246,5 +246,61 @@ for (const language of LANGUAGES) {
     expect([...teacher.problems, ...screen.problems], 'console errors').toEqual([]);
     await teacher.page.context().close();
     await screen.page.context().close();
+  });
+}
+
+/** The worker processes of the browser host: its children (Linux). */
+function hostWorkers(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number),
+  );
+}
+
+const PHASE_RUNNING = {
+  en: 'Workers running the tasks',
+  es: 'Los workers ejecutan las tareas',
+} as const;
+
+for (const language of LANGUAGES) {
+  test(`a stopped worker in ${language}: joblib's timeout ends the run with TimeoutError, named, and the next run works`, async ({
+    browser,
+    host,
+  }) => {
+    test.skip(process.platform !== 'linux', 'finds the workers through /proc');
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.url}&lang=${language}#read-global`);
+    await page.getByTestId('input-tasks').fill('20000');
+    await page.getByTestId('input-timeout').fill('1');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('phase')).toHaveText(PHASE_RUNNING[language], {
+      timeout: 30_000,
+    });
+    // Once tasks come back, every worker is in the middle of one: stop them all.
+    await expect(page.locator('.process-map').getByText('→ 1.4').first()).toBeVisible();
+    const workers = hostWorkers(host.process.pid as number);
+    for (const pid of workers) process.kill(pid, 'SIGSTOP');
+    const panel = page.getByTestId('error-panel');
+    await expect(panel).toHaveAttribute('data-error', 'TimeoutError', { timeout: 15_000 });
+    await expect(page.getByTestId('error-raised')).toContainText('TimeoutError');
+    const where = (await page.getByTestId('error-where').textContent()) ?? '';
+    const victim = workers.find((pid) => where.includes(`pid ${pid},`));
+    expect(victim, `the error names one of the stopped workers: ${where}`).toBeDefined();
+    await expectNoAxeViolations(page, 'a run that timed out');
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: join(SCREENSHOTS, `timeout-1280x720-${language}.png`) });
+    // The worker over time was killed; the other, stopped, is replaced by the next run, which succeeds.
+    await page.getByTestId('input-tasks').fill('');
+    await page.getByTestId('input-timeout').fill('');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]', {
+      timeout: 30_000,
+    });
+    const now = hostWorkers(host.process.pid as number);
+    expect(now.filter((pid) => workers.includes(pid))).toEqual([]);
+    expect(problems, 'console errors on the page').toEqual([]);
+    await page.context().close();
   });
 }

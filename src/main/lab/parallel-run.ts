@@ -44,6 +44,8 @@ interface WorkerWork {
   task: { index: number; startedAt: number } | null;
   installed: boolean;
   stoppedSince: number | null;
+  /** Since when the oldest batch in `queue` is the worker's next one. */
+  headSince: number;
 }
 
 /**
@@ -116,6 +118,7 @@ export class ParallelRun {
           task: null,
           installed: false,
           stoppedSince: null,
+          headSince: now,
         },
       ]),
     );
@@ -141,8 +144,8 @@ export class ParallelRun {
     const worker = this.leastBusy();
     const work = this.workOf(worker);
     const completion = new BatchCompletion(this.nextBatchId++, tasks, worker, this);
-    // A worker that was idle is heard from now on: its silence counts from this batch.
-    if (work.queue.length === 0) work.lastHeard = performance.now();
+    // A worker that was idle is heard from now on: its silence and this batch's time count from here.
+    if (work.queue.length === 0) work.lastHeard = work.headSince = performance.now();
     work.queue.push(completion);
     this.progress.batchDispatched(tasks.length);
     worker.send({ type: 'batch', runId: this.call.runId, batchId: completion.id, tasks });
@@ -258,6 +261,7 @@ export class ParallelRun {
         if (position < 0) return;
         const [completion] = work.queue.splice(position, 1);
         work.task = null;
+        work.headSince = work.lastHeard;
         return completion?.call(message.results);
       }
     }
@@ -282,6 +286,7 @@ export class ParallelRun {
         lastHeard: work.lastHeard,
         task: work.task,
         oldestTask: work.queue[0]?.tasks[0]?.index ?? null,
+        headSince: work.headSince,
         receiving: !work.installed,
         state,
         stoppedSince: work.stoppedSince,

@@ -30,8 +30,8 @@ export class WorkerPool {
   }
 
   /**
-   * Makes exactly `n` live workers ready: dead ones are replaced, extra ones
-   * closed, missing ones started. Returns the workers and how long starting
+   * Makes exactly `n` live workers ready: dead and stopped ones are replaced,
+   * extra ones closed, missing ones started. Returns the workers and how long starting
    * new ones took.
    */
   ensure(n: number): Promise<{ workers: WorkerClient[]; startMs: number }> {
@@ -47,8 +47,11 @@ export class WorkerPool {
   private async resize(n: number): Promise<{ workers: WorkerClient[]; startMs: number }> {
     if (this.closed) throw new Error('The worker pool is closed.');
     const started = performance.now();
-    const keep = this.workers.filter((worker) => worker.alive).slice(0, n);
-    const extra = this.workers.filter((worker) => worker.alive).slice(n);
+    // A worker stopped by a signal (SIGSTOP, Ctrl-Z) cannot serve a run: it is replaced.
+    const usable = this.workers.filter((worker) => worker.alive && !worker.stopped);
+    const stopped = this.workers.filter((worker) => worker.stopped);
+    const keep = usable.slice(0, n);
+    const extra = [...usable.slice(n), ...stopped];
     await Promise.all(extra.map((worker) => worker.close()));
     const spawned: WorkerClient[] = [];
     const slots = new Set(keep.map((worker) => worker.slot));

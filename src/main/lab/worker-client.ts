@@ -96,10 +96,11 @@ export class WorkerClient {
   /**
    * The worker's memory now. With `settle`, the worker first finishes what it
    * was sent before and collects garbage: a baseline. Resolves with null when
-   * the worker does not answer within `timeoutMs` or dies.
+   * the worker does not answer within `timeoutMs`, dies, or is stopped.
    */
   measure(settle: boolean, timeoutMs = 5_000): Promise<MemorySnapshot | null> {
-    if (!this.alive) return Promise.resolve(null);
+    // A stopped worker cannot answer: do not wait for it.
+    if (!this.alive || this.stopped) return Promise.resolve(null);
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       const done = (memory: MemorySnapshot | null): void => {

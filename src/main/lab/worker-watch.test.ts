@@ -14,6 +14,7 @@ const worker = (over: Partial<BusyWorker> = {}): BusyWorker => ({
   lastHeard: 0,
   task: null,
   oldestTask: 7,
+  headSince: 0,
   receiving: false,
   state: 'S',
   stoppedSince: null,
@@ -55,6 +56,18 @@ describe('watchVerdict', () => {
     const error = watchVerdict(busy, 2_501, timed) as TaskTimeoutError;
     expect(error).toBeInstanceOf(TaskTimeoutError);
     expect(error).toMatchObject({ workerPid: 4242, taskIndex: 3, seconds: 2 });
+  });
+});
+
+describe("joblib's timeout between tasks", () => {
+  it('counts from when the batch became the worker’s next, when no start was announced yet', () => {
+    const timed = { timeoutMs: 2_000, stallMs: STALL_MS };
+    const waiting = worker({ task: null, oldestTask: 12, headSince: 1_000, lastHeard: 2_900 });
+    expect(watchVerdict(waiting, 3_000, timed)).toBeNull();
+    expect(watchVerdict(waiting, 3_001, timed)).toMatchObject({
+      name: 'TimeoutError',
+      taskIndex: 12,
+    });
   });
 });
 

@@ -38,6 +38,8 @@ export interface BusyWorker {
   task: { index: number; startedAt: number } | null;
   /** The first task of its oldest unfinished batch, to name when no task was announced. */
   oldestTask: number | null;
+  /** Since when that batch is the worker's next: the earliest its first task can have started. */
+  headSince: number;
   /** True until it has installed the run's globals: it may still be receiving them. */
   receiving: boolean;
   /** The kernel's state letter now, or null where the OS does not say. */
@@ -49,8 +51,14 @@ export interface BusyWorker {
 /** The error that ends the run because of this worker, or null while all is well. */
 export function watchVerdict(worker: BusyWorker, now: number, limits: WatchLimits): Error | null {
   const { task, state } = worker;
-  if (limits.timeoutMs !== null && task && now - task.startedAt > limits.timeoutMs)
-    return new TaskTimeoutError(worker.pid, task.index, limits.timeoutMs / 1000);
+  // A task's time counts from its announced start; between tasks, from when its batch was next.
+  const running = task ?? { index: worker.oldestTask, startedAt: worker.headSince };
+  if (
+    limits.timeoutMs !== null &&
+    running.index !== null &&
+    now - running.startedAt > limits.timeoutMs
+  )
+    return new TaskTimeoutError(worker.pid, running.index, limits.timeoutMs / 1000);
   const silentMs = now - worker.lastHeard;
   const stoppedMs = worker.stoppedSince === null ? 0 : now - worker.stoppedSince;
   const stalled = worker.receiving

@@ -4,6 +4,7 @@
  * for errors that have no code yet.
  */
 import type { ErrorDetail, LabError } from '../../shared/api';
+import type { ReportError } from '../../shared/report';
 import type { Formats } from './format';
 import { fill, type Language, type Translate, type Unit } from './i18n';
 import { EXCEL_ES } from './i18n/excel-es';
@@ -114,4 +115,37 @@ export function errorText(
   // The workbook's problems are written in English by the lab; only Spanish needs its templates.
   if (!error.detail || (error.detail.code === 'excel' && language === 'en')) return error.message;
   return detailText(error.detail, t, format, count);
+}
+
+/**
+ * What a run raised, in one line: the lab's own errors said from their
+ * fields in the UI's language, a task's error as the worker raised it.
+ */
+export function raisedText(
+  error: ReportError,
+  i18n: {
+    t: Translate;
+    format: Formats;
+    count: (unit: Unit, n: number) => string;
+    language: Language;
+  },
+): string {
+  const { t, format, language } = i18n;
+  const detail = error.cause?.detail ?? error.detail;
+  if (error.name === 'CancelledError') return t('error.cancelledRaised');
+  if (error.name === 'TerminatedWorkerError')
+    return t('error.terminatedRaised', {
+      pid: error.workerPid ?? '?',
+      how:
+        error.reason === 'oom'
+          ? t('error.byOom')
+          : error.signal != null
+            ? t('error.bySignal', { signal: error.signal })
+            : t('error.withCode', { code: error.exitCode ?? '?' }),
+    });
+  if (detail?.code === 'task-timeout' || detail?.code === 'stalled')
+    return errorText(Object.assign(new Error(error.message), { name: error.name, detail }), i18n);
+  if (detail?.code === 'excel' && language === 'es')
+    return `ExcelError: ${excelText(detail, t, format)}`;
+  return error.cause ? `${error.cause.name}: ${error.cause.message}` : error.message;
 }

@@ -14,7 +14,7 @@ export interface RoomControls {
 export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }): ReactNode {
   const { t, language, setLanguage } = useI18n();
   return (
-    <header className="app-header">
+    <header className={host.readOnly ? 'app-header app-header--watching' : 'app-header'}>
       <div className="app-header__title">
         <h1>{t('app.title')}</h1>
         <p className="app-header__tagline">{t('app.tagline')}</p>

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { ReportError } from '../../../shared/report';
-import type { LabError } from '../../../shared/api';
-import { errorText, excelText } from '../error-text';
+import { raisedText } from '../error-text';
 import { useI18n, type TranslationKey } from '../i18n';
 
 /** The panel's title for each error the lab raises; others are "The run failed". */
@@ -34,32 +33,9 @@ export function ErrorPanel({
   error: ReportError;
 }): ReactNode {
   const i18n = useI18n();
-  const { t, format, language } = i18n;
+  const { t } = i18n;
   const title = t(TITLES[error.name] ?? 'error.other');
-  const detail = error.cause?.detail ?? error.detail;
-  const excelDetail = detail?.code === 'excel' ? detail : null;
-  const watched = detail?.code === 'task-timeout' || detail?.code === 'stalled';
-  // The lab's own errors are said from their fields, in the UI's language; a task's error as it was raised.
-  const raised =
-    error.name === 'CancelledError'
-      ? t('error.cancelledRaised')
-      : error.name === 'TerminatedWorkerError'
-        ? t('error.terminatedRaised', {
-            pid: error.workerPid ?? '?',
-            how:
-              error.reason === 'oom'
-                ? t('error.byOom')
-                : error.signal != null
-                  ? t('error.bySignal', { signal: error.signal })
-                  : t('error.withCode', { code: error.exitCode ?? '?' }),
-          })
-        : watched
-          ? errorText({ ...error, detail } as LabError, i18n)
-          : excelDetail && language === 'es'
-            ? `ExcelError: ${excelText(excelDetail, t, format)}`
-            : error.cause
-              ? `${error.cause.name}: ${error.cause.message}`
-              : error.message;
+  const raised = raisedText(error, i18n);
   return (
     <section
       className="panel error-panel"
@@ -88,7 +64,7 @@ export function ErrorPanel({
       {error.name === 'TimeoutError' && <p>{t('error.timeoutMeaning')}</p>}
       {error.name === 'StalledWorkerError' && <p>{t('error.stalledMeaning')}</p>}
       {error.name === 'CancelledError' && <p>{t('error.cancelledMeaning')}</p>}
-      {error.name !== 'CancelledError' && (
+      {error.cause && (
         <details open={error.name === 'WorkerError'}>
           <summary>{t('error.stack')}</summary>
           <pre className="stack" data-testid="error-stack">

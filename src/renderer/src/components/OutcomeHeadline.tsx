@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
+import { raisedText } from '../error-text';
 import { useI18n } from '../i18n';
 
 /**
@@ -16,12 +17,12 @@ export function OutcomeHeadline({
   lesson: LessonInfo;
   report: RunReport;
 }): ReactNode {
-  const { t, format, count } = useI18n();
+  const i18n = useI18n();
+  const { t, format, count } = i18n;
   const section = useRef<HTMLElement>(null);
   // A run just ended: its outcome takes the focus, so the keyboard and the eyes land on it.
   useEffect(() => section.current?.focus(), [report]);
   const parent = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
-  const raised = report.error?.cause ?? report.error;
   const { memory } = report;
   const copies = memory.duplication === null ? null : 1 + memory.duplication;
   return (
@@ -38,7 +39,7 @@ export function OutcomeHeadline({
       <p className="headline__line">
         <code className="headline__label">{t('results.printed')}</code>
         <code className="headline__value" data-testid="headline-printed">
-          {report.printedResults ?? `${raised?.name}: ${raised?.message}`}
+          {report.printedResults ?? (report.error ? raisedText(report.error, i18n) : '')}
         </code>
       </p>
       {lesson.printsParentGlobal && (
