@@ -7,7 +7,7 @@
  * renderer parses every answer and event (see renderer/src/lab-client.ts).
  * The TypeScript types are inferred from the schemas.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { errorDetailSchema, type ErrorDetail } from './error-detail';
 import { lessonSchema } from './lessons';
 import { globalSummarySchema, memorySampleSchema } from './memory';
@@ -18,7 +18,7 @@ export type { ErrorDetail } from './error-detail';
 export type { RunPhase } from './report';
 
 /** What the UI needs to show a lesson: its definition without the code that builds task arguments (a function does not cross a process boundary). */
-export const lessonInfoSchema = lessonSchema.extend({
+export const lessonInfoSchema = z.extend(lessonSchema, {
   /** The largest row count this lesson accepts. */
   maxRows: z.number(),
 });
@@ -40,7 +40,7 @@ export const hostInfoSchema = z.strictObject({
     batchSize: rangeSchema,
     timeout: rangeSchema,
   }),
-  defaults: runParamsSchema.omit({ experiment: true }),
+  defaults: z.omit(runParamsSchema, { experiment: true }),
   /** True for a screen that only watches the runs started elsewhere (the browser host's `watch` mode). */
   readOnly: z.boolean(),
 });
@@ -95,12 +95,12 @@ const runId = { runId: z.number() };
 
 /** Every event of a run, tagged with its run id. */
 export const runEventSchema = z.discriminatedUnion('type', [
-  logEvent.extend(runId),
-  workersReadyEvent.extend(runId),
-  installedEvent.extend(runId),
-  taskStartedEvent.extend(runId),
-  taskDoneEvent.extend(runId),
-  readProgressEvent.extend(runId),
+  z.extend(logEvent, runId),
+  z.extend(workersReadyEvent, runId),
+  z.extend(installedEvent, runId),
+  z.extend(taskStartedEvent, runId),
+  z.extend(taskDoneEvent, runId),
+  z.extend(readProgressEvent, runId),
   z.strictObject({
     ...runId,
     type: z.literal('run-started'),
@@ -178,7 +178,7 @@ export interface LabBridge {
 export const commandErrorSchema = z.strictObject({
   name: z.string(),
   message: z.string(),
-  detail: errorDetailSchema.optional(),
+  detail: z.optional(errorDetailSchema),
 });
 export type CommandError = z.infer<typeof commandErrorSchema>;
 
@@ -213,14 +213,14 @@ export function isLabCommand(value: unknown): value is LabCommand {
 
 /** A command from a tab to the browser host. */
 export const wsCommandSchema = z.strictObject({
-  id: z.number().int(),
+  id: z.int(),
   command: z.string(),
   request: z.unknown(),
 });
 
 /** What the browser host sends a tab: a command's result, or a run event. */
 export const wsServerMessageSchema = z.union([
-  z.strictObject({ id: z.number().int().nullable(), result: commandResultSchema }),
+  z.strictObject({ id: z.nullable(z.int()), result: commandResultSchema }),
   z.strictObject({ event: z.literal('run-event'), payload: z.unknown() }),
 ]);
 export type WsServerMessage = z.infer<typeof wsServerMessageSchema>;

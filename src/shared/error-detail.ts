@@ -3,7 +3,7 @@
  * in its own language (the message stays English, for the CLI and logs).
  * Carried by command errors, worker errors and run reports alike.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { EXCEL_MESSAGES, type ExcelMessageKey } from './excel-messages';
 
 const excelKeys = Object.keys(EXCEL_MESSAGES) as [ExcelMessageKey, ...ExcelMessageKey[]];
@@ -37,13 +37,17 @@ export const errorDetailSchema = z.discriminatedUnion('code', [
   /** A task ran past joblib's `timeout` (seconds). */
   z.strictObject({ code: z.literal('task-timeout'), seconds: z.number() }),
   /** A busy worker sent nothing for `seconds`; `state` is the kernel's letter (T stopped, R running...) or null. */
-  z.strictObject({ code: z.literal('stalled'), state: z.string().nullable(), seconds: z.number() }),
+  z.strictObject({
+    code: z.literal('stalled'),
+    state: z.nullable(z.string()),
+    seconds: z.number(),
+  }),
   z.strictObject({
     code: z.literal('excel'),
     key: z.enum(excelKeys),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     file: z.string(),
-    row: z.number().nullable(),
+    row: z.nullable(z.number()),
   }),
 ]);
 

@@ -8,7 +8,7 @@
  * report name a lesson's id `experiment`, as the design's report and the
  * CLI's first versions did: scripts that read reports keep working.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { chunkBounds } from './chunks';
 
 /** Lesson ids, in the order the tutorial teaches them. */
@@ -55,7 +55,7 @@ export const lessonSchema = z.strictObject({
    */
   taskSource: z.string(),
   /** The parent globals the task refers to, sent to each worker with the code. */
-  globals: z.array(z.enum(['MY_GLOBAL_VAR', 'my_global_df'])).readonly(),
+  globals: z.readonly(z.array(z.enum(['MY_GLOBAL_VAR', 'my_global_df']))),
   /** Whether the lesson builds the dataset (`my_global_df`) in the parent. */
   usesDataset: z.boolean(),
   /** Whether the workers read `my_database.xlsx` (which the parent writes first). */

@@ -3,7 +3,7 @@
  * from `/proc/<pid>/smaps_rollup` and are `null` where the OS does not offer
  * them (macOS, Windows): the UI says so instead of drawing a zero.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const memorySnapshotSchema = z.strictObject({
   /** Milliseconds since the epoch. */
@@ -17,9 +17,9 @@ export const memorySnapshotSchema = z.strictObject({
   arrayBuffers: z.number(),
   external: z.number(),
   /** Unique set: pages only this process uses (Private_Clean + Private_Dirty). What the process really costs. */
-  uss: z.number().nullable(),
+  uss: z.nullable(z.number()),
   /** Proportional set: private pages plus a fair share of shared ones. */
-  pss: z.number().nullable(),
+  pss: z.nullable(z.number()),
 });
 export type MemorySnapshot = z.infer<typeof memorySnapshotSchema>;
 
@@ -57,7 +57,7 @@ export const globalSummarySchema = z.strictObject({
   /** Bytes of data the value holds (8 for a number, 8 per row for the dataset). */
   bytes: z.number(),
   /** For a dataframe: its row count. */
-  rows: z.number().optional(),
+  rows: z.optional(z.number()),
 });
 export type GlobalSummary = z.infer<typeof globalSummarySchema>;
 
@@ -69,10 +69,10 @@ export const processMemorySchema = z.strictObject({
   pid: z.number(),
   role: z.enum(['main', 'worker']),
   /** The worker's slot (0-based), null for the main process. */
-  slot: z.number().nullable(),
-  rss: z.number().nullable(),
-  uss: z.number().nullable(),
-  pss: z.number().nullable(),
+  slot: z.nullable(z.number()),
+  rss: z.nullable(z.number()),
+  uss: z.nullable(z.number()),
+  pss: z.nullable(z.number()),
 });
 export type ProcessMemory = z.infer<typeof processMemorySchema>;
 

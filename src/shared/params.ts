@@ -7,7 +7,7 @@
  * Requests may come as JSON or as the CLI's strings; a parsed request is
  * complete, with every default filled in.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ErrorDetail } from './error-detail';
 import { LESSONS, LESSON_IDS, type LessonId } from './lessons';
 
@@ -41,31 +41,31 @@ export const LIMITS = {
 } as const;
 
 /** joblib's `batch_size`: a whole number of tasks per batch, or `'auto'`. */
-export const batchSizeSchema = z.union([z.number().int().min(1), z.literal('auto')]);
+export const batchSizeSchema = z.union([z.int().check(z.minimum(1)), z.literal('auto')]);
 export type BatchSize = z.infer<typeof batchSizeSchema>;
 
 /** A validated run: what the lab runs and the report records. */
 export const runParamsSchema = z.strictObject({
   experiment: z.enum(LESSON_IDS),
   /** joblib's `n_jobs`: how many worker processes run the tasks. */
-  nJobs: z.number().int(),
+  nJobs: z.int(),
   /** How many tasks to run; the tutorial runs one per worker. */
-  tasks: z.number().int(),
+  tasks: z.int(),
   /** Rows in the dataset (`my_data` = 0 … rows-1); used by the dataset lessons. */
-  rows: z.number().int(),
+  rows: z.int(),
   batchSize: batchSizeSchema,
   /** joblib's `verbose`: 0 prints nothing, 10 (the tutorial's value) prints progress, above 10 every task. */
-  verbose: z.number().int(),
+  verbose: z.int(),
   /** joblib's `timeout`: seconds a task may run before the run ends with a TimeoutError; null for no limit. */
-  timeout: z.number().int().nullable(),
+  timeout: z.nullable(z.int()),
 });
 export type RunParams = z.infer<typeof runParamsSchema>;
 
 /** A comparison of the two dataset strategies at the same size. */
 export const compareParamsSchema = z.strictObject({
-  nJobs: z.number().int(),
+  nJobs: z.int(),
   /** At most Excel's 1,048,575: the partial read needs the workbook. */
-  rows: z.number().int(),
+  rows: z.int(),
   /** Also run both strategies with 1 … nJobs workers, for the scaling chart. */
   sweep: z.boolean(),
 });
@@ -108,21 +108,50 @@ function describe(value: unknown): string {
 /** Which field a whole-number rule checks, for the UI's message. */
 type RangeField = Extract<ErrorDetail, { code: 'range' }>['field'];
 
-/** A whole number in [min, max], from JSON or the CLI's text; an issue carries the ParamError to raise. */
+/** A parse issue that carries the ParamError to raise: the words students read. */
+function refuse(ctx: z.core.ParsePayload<unknown>, value: unknown, error: ParamError): never {
+  ctx.issues.push({ code: 'custom', input: value, params: { error } });
+  return z.NEVER;
+}
+
+/** A whole number in [min, max] from JSON or the CLI's text, or the ParamError that says what is allowed. */
+function whole(
+  value: unknown,
+  param: string,
+  min: number,
+  max: number,
+  field?: RangeField,
+): number | ParamError {
+  const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
+  const allowed = `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const detail = field
+    ? { code: 'range' as const, field, given: describe(value), min, max }
+    : undefined;
+  return new ParamError(param, value, allowed, detail);
+}
+
+/** A whole number in [min, max], as a schema; an issue carries the ParamError to raise. */
 function wholeNumber(param: string, min: number, max: number, field?: RangeField) {
-  return z.unknown().transform((value, ctx): number => {
-    const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
-    const allowed = `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
-    const detail = field
-      ? { code: 'range' as const, field, given: describe(value), min, max }
-      : undefined;
-    ctx.addIssue({
-      code: 'custom',
-      params: { error: new ParamError(param, value, allowed, detail) },
-    });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((value: unknown, ctx): number => {
+      const n = whole(value, param, min, max, field);
+      return n instanceof ParamError ? refuse(ctx, value, n) : n;
+    }),
+  );
+}
+
+/** The same, or null (joblib's None). */
+function wholeNumberOrNull(param: string, min: number, max: number, field?: RangeField) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value: unknown, ctx): number | null => {
+      if (value === null) return null;
+      const n = whole(value, param, min, max, field);
+      return n instanceof ParamError ? refuse(ctx, value, n) : n;
+    }),
+  );
 }
 
 /** The ParamError an issue carries, also inside the branches of a union. */
@@ -141,7 +170,7 @@ function carriedError(issue: z.core.$ZodIssue | undefined): ParamError | null {
 
 /** Turns the first issue of a failed parse into the ParamError it carries, or describes it. */
 function paramError(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   subject: string,
   keys: readonly string[],
   input?: unknown,
@@ -170,34 +199,31 @@ const RUN_KEYS = [
 ] as const;
 const EXCEL_ROWS_PARAM = 'rows (Excel holds at most 1,048,575 data rows)';
 
-const batchSizeInput = z.unknown().transform((value, ctx): BatchSize => {
-  if (value === 'auto') return 'auto';
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  const { min, max } = LIMITS.batchSize;
-  if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
-  const error = new ParamError(
-    'batch size',
-    value,
-    `"auto" or a whole number from 1 to ${max.toLocaleString('en-US')}`,
-    { code: 'batch-size', given: describe(value), max },
-  );
-  ctx.addIssue({ code: 'custom', params: { error } });
-  return z.NEVER;
-});
+const batchSizeInput = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx): BatchSize => {
+    if (value === 'auto') return 'auto';
+    const { max } = LIMITS.batchSize;
+    const n = whole(value, 'batch size', LIMITS.batchSize.min, max);
+    if (!(n instanceof ParamError)) return n;
+    const allowed = `"auto" or a whole number from 1 to ${max.toLocaleString('en-US')}`;
+    const detail = { code: 'batch-size' as const, given: describe(value), max };
+    return refuse(ctx, value, new ParamError('batch size', value, allowed, detail));
+  }),
+);
 
 /** A run request as it arrives: every field but the lesson optional, numbers as numbers or text. */
 const runRequestSchema = z.strictObject({
   experiment: z.enum(LESSON_IDS),
-  nJobs: wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs').optional(),
-  tasks: wholeNumber('tasks', LIMITS.tasks.min, LIMITS.tasks.max, 'tasks').optional(),
-  rows: z.unknown().optional(),
-  batchSize: batchSizeInput.optional(),
-  verbose: wholeNumber('verbose', LIMITS.verbose.min, LIMITS.verbose.max, 'verbose').optional(),
+  nJobs: z.optional(wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs')),
+  tasks: z.optional(wholeNumber('tasks', LIMITS.tasks.min, LIMITS.tasks.max, 'tasks')),
+  rows: z.optional(z.unknown()),
+  batchSize: z.optional(batchSizeInput),
+  verbose: z.optional(wholeNumber('verbose', LIMITS.verbose.min, LIMITS.verbose.max, 'verbose')),
   // null says "no timeout", as joblib's default None.
-  timeout: z
-    .null()
-    .or(wholeNumber('timeout (seconds)', LIMITS.timeout.min, LIMITS.timeout.max, 'timeout'))
-    .optional(),
+  timeout: z.optional(
+    wholeNumberOrNull('timeout (seconds)', LIMITS.timeout.min, LIMITS.timeout.max, 'timeout'),
+  ),
 });
 
 /** What the renderer may send as a run request (the lab says what is wrong with a value). */
@@ -253,20 +279,18 @@ export function validateRunParams(input: unknown): RunParams {
 const COMPARE_KEYS = ['nJobs', 'rows', 'sweep'] as const;
 
 const compareRequestSchema = z.strictObject({
-  nJobs: wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs').optional(),
-  rows: z.unknown().optional(),
-  sweep: z
-    .unknown()
-    .transform((value, ctx): boolean => {
-      if (value === true || value === 'true') return true;
-      if (value === false || value === 'false') return false;
-      ctx.addIssue({
-        code: 'custom',
-        params: { error: new ParamError('sweep', value, 'true or false') },
-      });
-      return z.NEVER;
-    })
-    .optional(),
+  nJobs: z.optional(wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs')),
+  rows: z.optional(z.unknown()),
+  sweep: z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((value: unknown, ctx): boolean => {
+        if (value === true || value === 'true') return true;
+        if (value === false || value === 'false') return false;
+        return refuse(ctx, value, new ParamError('sweep', value, 'true or false'));
+      }),
+    ),
+  ),
 });
 
 /** What the renderer may send as a compare request. */

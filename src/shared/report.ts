@@ -3,7 +3,7 @@
  * the end of a run, and what the tests check. One shape for every host,
  * declared once as a schema; the types are inferred from it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { errorDetailSchema } from './error-detail';
 import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
 import { compareParamsSchema, runParamsSchema } from './params';
@@ -28,20 +28,24 @@ export const reportErrorSchema = z.strictObject({
   message: z.string(),
   stack: z.string(),
   /** Pid of the worker that raised or died; null for errors in the parent. */
-  workerPid: z.number().nullable(),
+  workerPid: z.nullable(z.number()),
   /** The task that raised or was running; null when unknown. */
-  taskIndex: z.number().nullable(),
+  taskIndex: z.nullable(z.number()),
   /** The error as raised inside the worker (its class and message), when it came from a task. */
-  cause: z
-    .strictObject({ name: z.string(), message: z.string(), detail: errorDetailSchema.optional() })
-    .nullable(),
+  cause: z.nullable(
+    z.strictObject({
+      name: z.string(),
+      message: z.string(),
+      detail: z.optional(errorDetailSchema),
+    }),
+  ),
   /** What a parent-side error means, as a code with values (a workbook that cannot be written, say). */
-  detail: errorDetailSchema.optional(),
+  detail: z.optional(errorDetailSchema),
   /** For a terminated worker: its exit code and signal. */
-  exitCode: z.number().nullable().optional(),
-  signal: z.string().nullable().optional(),
+  exitCode: z.optional(z.nullable(z.number())),
+  signal: z.optional(z.nullable(z.string())),
   /** For a terminated worker, Electron's reason where it gave one (`oom`: out of memory, `killed`, `crashed`...). */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 export type ReportError = z.infer<typeof reportErrorSchema>;
 
@@ -71,7 +75,10 @@ export const readStatsSchema = z.strictObject({
 });
 export type ReadStats = z.infer<typeof readStatsSchema>;
 
-export const readRecordSchema = readStatsSchema.extend({ taskIndex: z.number(), rows: z.number() });
+export const readRecordSchema = z.extend(readStatsSchema, {
+  taskIndex: z.number(),
+  rows: z.number(),
+});
 export type ReadRecord = z.infer<typeof readRecordSchema>;
 
 /** When a phase of a run began, on the clock of its memory timeline (ms since sampling began). */
@@ -92,12 +99,12 @@ export const workerReportSchema = z.strictObject({
     /** Measured after the worker warmed up, before it received any data. */
     baseline: memorySnapshotSchema,
     /** Measured at the end of the run, while the worker still held its data. */
-    after: memorySnapshotSchema.nullable(),
+    after: z.nullable(memorySnapshotSchema),
   }),
   /** File handles still open on .xlsx files at the end of the run (should be 0; null where the OS cannot tell). */
-  openXlsxHandles: z.number().nullable(),
+  openXlsxHandles: z.nullable(z.number()),
   /** The largest resident set the worker reached during the run; null when it did not answer. */
-  peakRss: z.number().nullable(),
+  peakRss: z.nullable(z.number()),
   reads: z.array(readRecordSchema),
 });
 export type WorkerReport = z.infer<typeof workerReportSchema>;
@@ -108,10 +115,10 @@ export const runReportSchema = z.strictObject({
   experiment: z.enum(LESSON_IDS),
   params: runParamsSchema,
   /** Task results in task order; null when the run raised. */
-  results: z.array(z.unknown()).nullable(),
+  results: z.nullable(z.array(z.unknown())),
   /** The results as `print(parallel_results)` shows them in the notebook; null when the run raised. */
-  printedResults: z.string().nullable(),
-  error: reportErrorSchema.nullable(),
+  printedResults: z.nullable(z.string()),
+  error: z.nullable(reportErrorSchema),
   /** The parent's globals after the run, as the notebook would print them. */
   mainGlobals: z.array(globalSummarySchema),
   workers: z.array(workerReportSchema),
@@ -123,7 +130,7 @@ export const runReportSchema = z.strictObject({
     /** Bytes of dataset held by all workers together. */
     workersDatasetBytes: z.number(),
     /** workersDatasetBytes ÷ datasetBytes for the dataset lessons; null otherwise. */
-    duplication: z.number().nullable(),
+    duplication: z.nullable(z.number()),
   }),
   timings: z.strictObject({
     startedAt: z.string(),
@@ -150,18 +157,18 @@ export type RunReport = z.infer<typeof runReportSchema>;
 /** One process's memory in a comparison: what it holds and what it grew by. */
 export const processMemoryRowSchema = z.strictObject({
   role: z.enum(['main', 'worker']),
-  slot: z.number().nullable(),
+  slot: z.nullable(z.number()),
   pid: z.number(),
   /** Bytes of dataset the process holds, counted exactly (8 per row). */
   datasetBytes: z.number(),
   /** USS at the end of the run; null where the OS does not give it. */
-  uss: z.number().nullable(),
+  uss: z.nullable(z.number()),
   rss: z.number(),
   /** Growth over the run's baseline (workers only; the parent's memory holds the whole app). */
-  ussDelta: z.number().nullable(),
-  rssDelta: z.number().nullable(),
+  ussDelta: z.nullable(z.number()),
+  rssDelta: z.nullable(z.number()),
   /** Growth of V8's used heap over the baseline. */
-  heapDelta: z.number().nullable(),
+  heapDelta: z.nullable(z.number()),
 });
 export type ProcessMemoryRow = z.infer<typeof processMemoryRowSchema>;
 
@@ -170,17 +177,17 @@ const strategySchema = z.enum(['full-copy', 'partial-read']);
 /** One strategy of a comparison. */
 export const strategySummarySchema = z.strictObject({
   experiment: strategySchema,
-  printedResults: z.string().nullable(),
-  error: reportErrorSchema.nullable(),
+  printedResults: z.nullable(z.string()),
+  error: z.nullable(reportErrorSchema),
   processes: z.array(processMemoryRowSchema),
   /** Dataset bytes held by all workers together. */
   workersDatasetBytes: z.number(),
   /** Sum of the workers' USS growth (RSS growth where USS is not available). */
-  workersMeasuredBytes: z.number().nullable(),
+  workersMeasuredBytes: z.nullable(z.number()),
   /** The parent's own copy. */
   mainDatasetBytes: z.number(),
   /** workersDatasetBytes ÷ datasetBytes. */
-  duplication: z.number().nullable(),
+  duplication: z.nullable(z.number()),
   /** What the dataset costs in all processes in theory: (N+1)·D for a full copy, 2·D for a partial read. */
   idealBytes: z.number(),
   runMs: z.number(),
@@ -190,7 +197,7 @@ export const strategySummarySchema = z.strictObject({
 export type StrategySummary = z.infer<typeof strategySummarySchema>;
 
 const measuredSchema = z.strictObject({
-  measuredBytes: z.number().nullable(),
+  measuredBytes: z.nullable(z.number()),
   idealBytes: z.number(),
 });
 
@@ -213,7 +220,7 @@ export const compareReportSchema = z.strictObject({
   /** Which figure the measured numbers are: USS on Linux, RSS elsewhere. */
   figure: z.enum(['uss', 'rss']),
   strategies: z.tuple([strategySummarySchema, strategySummarySchema]),
-  sweep: z.array(sweepPointSchema).nullable(),
+  sweep: z.nullable(z.array(sweepPointSchema)),
   timings: compareTimingsSchema,
   host: hostSchema,
 });

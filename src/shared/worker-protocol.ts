@@ -5,7 +5,7 @@
  * dataset arrive as real copies. Each side parses what it receives with the
  * schemas below before acting on it, and drops what does not fit.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { errorDetailSchema, type ErrorDetail } from './error-detail';
 import { LESSON_IDS } from './lessons';
 import { globalSummarySchema, memorySnapshotSchema } from './memory';
@@ -17,11 +17,11 @@ export const serializedErrorSchema = z.strictObject({
   message: z.string(),
   stack: z.string(),
   /** What it means as a code with values, for the UI's language (the lab's own errors have one). */
-  detail: errorDetailSchema.optional(),
+  detail: z.optional(errorDetailSchema),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;
 
-const runId = z.number().int();
+const runId = z.int();
 
 /** What the parent sends before a run's first task: the code and the copies of the globals it uses. */
 export const installMessageSchema = z.strictObject({
@@ -39,7 +39,7 @@ export type InstallMessage = z.infer<typeof installMessageSchema>;
 
 export const taskCallSchema = z.strictObject({
   /** Position of the task in the run; results come back in this order. */
-  index: z.number().int(),
+  index: z.int(),
   args: z.array(z.unknown()),
 });
 export type TaskCall = z.infer<typeof taskCallSchema>;
@@ -47,7 +47,7 @@ export type TaskCall = z.infer<typeof taskCallSchema>;
 export const batchMessageSchema = z.strictObject({
   type: z.literal('batch'),
   runId,
-  batchId: z.number().int(),
+  batchId: z.int(),
   tasks: z.array(taskCallSchema),
 });
 export type BatchMessage = z.infer<typeof batchMessageSchema>;
@@ -58,7 +58,7 @@ export const mainToWorkerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cancel'), runId }),
   z.strictObject({ type: z.literal('end-run'), runId }),
   /** `settle`: collect garbage first and wait its turn after earlier messages (for a baseline); otherwise answer at once (for sampling). */
-  z.strictObject({ type: z.literal('measure'), requestId: z.number().int(), settle: z.boolean() }),
+  z.strictObject({ type: z.literal('measure'), requestId: z.int(), settle: z.boolean() }),
   z.strictObject({ type: z.literal('shutdown') }),
 ]);
 export type MainToWorker = z.infer<typeof mainToWorkerSchema>;
@@ -73,7 +73,7 @@ export const HEARTBEAT_MS = 1_000;
 export const workerToMainSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('ready'),
-    pid: z.number().int(),
+    pid: z.int(),
     baseline: memorySnapshotSchema,
     nodeVersion: z.string(),
   }),
@@ -83,11 +83,11 @@ export const workerToMainSchema = z.discriminatedUnion('type', [
     received: z.array(globalSummarySchema),
     memory: memorySnapshotSchema,
   }),
-  z.strictObject({ type: z.literal('task-started'), runId, taskIndex: z.number().int() }),
+  z.strictObject({ type: z.literal('task-started'), runId, taskIndex: z.int() }),
   z.strictObject({
     type: z.literal('batch-done'),
     runId,
-    batchId: z.number().int(),
+    batchId: z.int(),
     results: z.array(z.unknown()),
     durationMs: z.number(),
   }),
@@ -95,14 +95,14 @@ export const workerToMainSchema = z.discriminatedUnion('type', [
     type: z.literal('task-failed'),
     runId,
     /** -1 when installing the task failed, before any batch. */
-    batchId: z.number().int(),
-    taskIndex: z.number().int(),
+    batchId: z.int(),
+    taskIndex: z.int(),
     error: serializedErrorSchema,
   }),
   z.strictObject({
     type: z.literal('read-progress'),
     runId,
-    taskIndex: z.number().int(),
+    taskIndex: z.int(),
     rowsRead: z.number(),
     rowsWanted: z.number(),
   }),
@@ -113,7 +113,7 @@ export const workerToMainSchema = z.discriminatedUnion('type', [
     /** Bytes of dataset this worker held at the end of the run (received globals and rows it read). */
     datasetBytes: z.number(),
     /** How many file handles of the worker still point at an .xlsx file (0 unless a reader leaked one). */
-    openXlsxHandles: z.number().nullable(),
+    openXlsxHandles: z.nullable(z.number()),
     /** The largest resident set the worker reached during the run (sampled while reading). */
     peakRss: z.number(),
     /** How each chunk was read (Excel lesson only). */
@@ -121,7 +121,7 @@ export const workerToMainSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('measured'),
-    requestId: z.number().int(),
+    requestId: z.int(),
     memory: memorySnapshotSchema,
   }),
   /** Sent between tasks when the worker has said nothing for HEARTBEAT_MS. */

@@ -5,7 +5,7 @@
  * that does not fit is an error that says what did not fit; an event that
  * does not fit is dropped and reported on the console.
  */
-import { type z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   COMMAND_RESPONSES,
   runEventSchema,
@@ -18,7 +18,7 @@ import {
 } from '../../shared/api';
 
 /** What did not fit, in one line: the first issue's path and message. */
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || '(the whole answer)'}: ${issue.message}` : 'unknown';
 }
