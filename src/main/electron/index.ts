@@ -14,6 +14,8 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
 import { UtilityProcessLauncher } from './utility-process-launcher';
 import { createAppWindow } from './window';
+import { unpackedPath } from './packaged-paths';
+import icon from '../../../resources/icon.png?asset';
 import { builtWorker } from '../lab/launcher';
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -27,7 +29,7 @@ function setupLab(): LabService {
   const dataDir = join(app.getPath('userData'), 'lab-data');
   mkdirSync(dataDir, { recursive: true });
   lab = new Lab({
-    launcher: new UtilityProcessLauncher(builtWorker(__dirname)),
+    launcher: new UtilityProcessLauncher(unpackedPath(builtWorker(__dirname))),
     dataDir,
     memorySource: electronMemorySource(),
   });
@@ -50,7 +52,7 @@ function setupQuit(): void {
 void app.whenReady().then(() => {
   handleAppProtocol(join(__dirname, '../renderer'));
   const service = setupLab();
-  const appWindow = createAppWindow();
+  const appWindow = createAppWindow({ icon: unpackedPath(icon) });
   mainWindow = appWindow.window;
   setupIpc({
     service,

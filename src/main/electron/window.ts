@@ -60,7 +60,8 @@ export function guardNavigation(contents: WebContents, isAppUrl: (url: string) =
   });
 }
 
-export function createAppWindow(): AppWindow {
+/** @param icon the window's icon (Linux and Windows; macOS takes the bundle's) */
+export function createAppWindow({ icon }: { icon?: string } = {}): AppWindow {
   const page = pageUrl();
   // Node gives app:// no origin of its own ('null'), so the app's pages are told by their prefix.
   const base = `${page === APP_PAGE ? APP_ORIGIN : new URL(page).origin}/`;
@@ -74,6 +75,7 @@ export function createAppWindow(): AppWindow {
     show: false,
     title: 'Isolation Lab',
     backgroundColor: '#ffffff',
+    ...(icon ? { icon } : {}),
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
