@@ -14,9 +14,15 @@ export const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const render = (size) => new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
 
 mkdirSync(join(resources, 'icons'), { recursive: true });
-for (const size of SIZES) writeFileSync(join(resources, 'icons', `${size}x${size}.png`), render(size));
+for (const size of SIZES)
+  writeFileSync(join(resources, 'icons', `${size}x${size}.png`), render(size));
 writeFileSync(join(resources, 'icon.png'), render(512));
 const big = render(1024);
 writeFileSync(join(resources, 'icon.icns'), png2icons.createICNS(big, png2icons.BICUBIC, 0));
-writeFileSync(join(resources, 'icon.ico'), png2icons.createICO(big, png2icons.BICUBIC, 0, false, true));
-process.stdout.write(`Wrote resources/icon.png, icons/*.png (${SIZES.join(', ')}), icon.icns, icon.ico\n`);
+writeFileSync(
+  join(resources, 'icon.ico'),
+  png2icons.createICO(big, png2icons.BICUBIC, 0, false, true),
+);
+process.stdout.write(
+  `Wrote resources/icon.png, icons/*.png (${SIZES.join(', ')}), icon.icns, icon.ico\n`,
+);
