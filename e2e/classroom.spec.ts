@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LabBridge } from '../src/shared/api';
 import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
 
 needsBrowser();
@@ -137,10 +138,27 @@ test('presenter mode and the room keys: lessons, run, cancel, font size, the lis
   // A+ makes the type larger, and the size is remembered.
   await page.getByTestId('font-larger').click();
   expect(await rootFont()).toBe('31.5px');
+  // Once the lab has it (the page tells it without waiting), a reload keeps it.
+  await expect
+    .poll(async () =>
+      page.evaluate(async () => {
+        const { lab } = globalThis as unknown as { lab: LabBridge };
+        const result = (await lab.invoke('settings', null)) as {
+          response?: { fontScale?: number };
+        };
+        return result.response?.fontScale;
+      }),
+    )
+    .toBe(1.75);
   await page.reload();
-  expect(await rootFont()).toBe('31.5px');
+  await expect(page.getByTestId('present-button')).toBeVisible();
+  await expect.poll(rootFont).toBe('31.5px');
   await page.keyboard.press('-');
   expect(await rootFont()).toBe('27px');
+  // The lab remembers it for the next tests on this host too: back to the base size.
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  expect(await rootFont()).toBe('18px');
 
   // P leaves presenter mode.
   await page.keyboard.press('p');
@@ -304,3 +322,34 @@ for (const language of LANGUAGES) {
     await page.context().close();
   });
 }
+
+test('the language chosen in the header is remembered by the lab, also in a new tab', async ({
+  browser,
+  host,
+}) => {
+  const first = await pageAt(browser, SIZES[0]);
+  await first.page.goto(`${host.url}#read-global`);
+  await first.page.getByLabel(/Language|Idioma/).selectOption('es');
+  await expect(first.page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect
+    .poll(async () =>
+      first.page.evaluate(async () => {
+        const { lab } = globalThis as unknown as { lab: LabBridge };
+        const result = (await lab.invoke('settings', null)) as { response?: { language?: string } };
+        return result.response?.language;
+      }),
+    )
+    .toBe('es');
+  await first.page.reload();
+  await expect(first.page.getByTestId('host-line')).toContainText('Proceso padre');
+  // A new tab (a new browser context: no page storage shared) asks the lab.
+  const second = await pageAt(browser, SIZES[0]);
+  await second.page.goto(host.url);
+  await expect(second.page.getByTestId('host-line')).toContainText('Proceso padre');
+  // Back to English for the tests that follow on this host.
+  await second.page.getByLabel(/Language|Idioma/).selectOption('en');
+  await expect(second.page.getByTestId('host-line')).toContainText('Parent process');
+  expect([...first.problems, ...second.problems], 'console errors').toEqual([]);
+  await first.page.context().close();
+  await second.page.context().close();
+});

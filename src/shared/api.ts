@@ -13,6 +13,7 @@ import { lessonSchema } from './lessons';
 import { globalSummarySchema, memorySampleSchema } from './memory';
 import { runParamsSchema, type CompareRequest, type RunRequest } from './params';
 import { compareOutcomeSchema, runPhaseSchema, runReportSchema } from './report';
+import { settingsSchema, type Settings } from './settings';
 
 export type { ErrorDetail } from './error-detail';
 export type { RunPhase } from './report';
@@ -134,6 +135,10 @@ export const COMMAND_RESPONSES = {
   compare: compareOutcomeSchema,
   /** Cancels the run in progress, if this window started it. */
   cancel: z.strictObject({ cancelled: z.boolean() }),
+  /** What this screen chose last time (language, font size, presenter mode). */
+  settings: settingsSchema,
+  /** Remembers a change to this screen's settings; answers with all of them. */
+  'save-settings': settingsSchema,
 } as const;
 
 export type LabCommand = keyof typeof COMMAND_RESPONSES;
@@ -141,7 +146,13 @@ export type LabCommand = keyof typeof COMMAND_RESPONSES;
 /** The commands the renderer can send, with their request and response types. */
 export type LabCommands = {
   [K in LabCommand]: {
-    request: K extends 'run' ? RunRequest : K extends 'compare' ? CompareRequest : null;
+    request: K extends 'run'
+      ? RunRequest
+      : K extends 'compare'
+        ? CompareRequest
+        : K extends 'save-settings'
+          ? Settings
+          : null;
     response: z.infer<(typeof COMMAND_RESPONSES)[K]>;
   };
 };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
+import { SettingsStore } from '../lab/settings-store';
 import { electronMemorySource } from './app-metrics';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
@@ -34,7 +35,7 @@ function setupLab(): LabService {
     memorySource: electronMemorySource(),
   });
   lab.prestart(DEFAULT_PARAMS.nJobs);
-  return new LabService(lab);
+  return new LabService(lab, new SettingsStore(app.getPath('userData')));
 }
 
 function setupQuit(): void {

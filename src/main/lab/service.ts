@@ -18,7 +18,9 @@ import {
 } from '../../shared/api';
 import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { DEFAULT_PARAMS, LIMITS, ParamError, maxRowsFor } from '../../shared/params';
+import { settingsSchema } from '../../shared/settings';
 import type { Lab } from './lab';
+import { SettingsStore, type Screen } from './settings-store';
 
 /** The lessons without the code that builds task arguments (a function does not cross a process boundary). */
 export function lessonInfos(): LessonInfo[] {
@@ -58,6 +60,9 @@ export class NotYourRunError extends Error {
   }
 }
 
+/** Which settings a client reads and writes: a watching screen keeps its own. */
+const screenOf = (client: LabClient): Screen => (client.readOnly ? 'watch' : 'main');
+
 /** The commands a watcher may not send. */
 const CHANGING_COMMANDS = new Set<LabCommand>(['run', 'compare', 'cancel']);
 
@@ -66,7 +71,11 @@ export class LabService {
   /** The client whose run is in progress. */
   private owner: LabClient | null = null;
 
-  constructor(private readonly lab: Lab) {}
+  /** @param settings where the screens' settings are remembered (in memory unless given a folder) */
+  constructor(
+    private readonly lab: Lab,
+    private readonly settings = new SettingsStore(null),
+  ) {}
 
   /** A client that joins: a watcher starts receiving every run's events. Returns what to call when it leaves. */
   connect(client: LabClient): () => void {
@@ -156,6 +165,22 @@ export class LabService {
           ...this.hostInfo(),
           readOnly: client.readOnly === true,
         } as LabCommands[K]['response'];
+      case 'settings':
+        noRequest();
+        return (await this.settings.get(screenOf(client))) as LabCommands[K]['response'];
+      case 'save-settings': {
+        const change = settingsSchema.safeParse(request);
+        if (!change.success)
+          throw new ParamError(
+            'settings',
+            request,
+            'language ("en" or "es"), fontScale (1, 1.25, 1.5, 1.75 or 2), present (true or false)',
+          );
+        return (await this.settings.save(
+          screenOf(client),
+          change.data,
+        )) as LabCommands[K]['response'];
+      }
       case 'cancel':
         noRequest();
         if (this.owner && this.owner !== client) throw new NotYourRunError();

@@ -12,6 +12,7 @@ import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { LabService } from '../lab/service';
+import { SettingsStore } from '../lab/settings-store';
 import { startWebHost } from './server';
 import { builtWorker } from '../lab/launcher';
 
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   });
   lab.prestart(DEFAULT_PARAMS.nJobs);
   const host = await startWebHost({
-    service: new LabService(lab),
+    service: new LabService(lab, new SettingsStore(args.dataDir)),
     rendererDir: join(__dirname, '../renderer'),
     port: args.port,
   });

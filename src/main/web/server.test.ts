@@ -231,6 +231,24 @@ describe('tabs', () => {
   });
 });
 
+describe('settings', () => {
+  it('a tab and a watching screen remember their own; a bad value is refused, saying what is allowed', async () => {
+    const [tab, watcher] = await Promise.all([openTab(), openTab(true)]);
+    expect((await tab.ask('save-settings', { language: 'es', fontScale: 1.25 })).response).toEqual({
+      language: 'es',
+      fontScale: 1.25,
+    });
+    expect((await watcher.ask('save-settings', { fontScale: 2 })).response).toEqual({
+      fontScale: 2,
+    });
+    expect((await tab.ask('settings')).response).toEqual({ language: 'es', fontScale: 1.25 });
+    const bad = await tab.ask('save-settings', { fontScale: 9, colour: 'red' });
+    expect(bad.error?.message).toContain('fontScale (1, 1.25, 1.5, 1.75 or 2)');
+    await tab.ask('save-settings', { language: 'en', fontScale: 1 });
+    for (const t of [tab, watcher]) t.ws.close();
+  });
+});
+
 describe('a long session', () => {
   it('60 runs over one connection leave the host with the descriptors it had after 10', async () => {
     const tab = await openTab();

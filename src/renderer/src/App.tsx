@@ -12,7 +12,8 @@ import { CompareView } from './components/CompareView';
 import { LessonList, type ViewId } from './components/LessonList';
 import { LessonView } from './components/LessonView';
 import { defaultForm, type FormValues } from './components/RunControls';
-import { useI18n } from './i18n';
+import { askedLanguage, useI18n, type Language } from './i18n';
+import type { Settings } from '../../shared/settings';
 import { KeysDialog } from './components/KeysDialog';
 import { toggleFullscreen, useRoomKeys, useRoomSettings, type KeyActions } from './presenter';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
@@ -53,7 +54,7 @@ function viewFromHash(lessons: LessonInfo[]): ViewId | null {
 }
 
 export function App(): ReactNode {
-  const { t } = useI18n();
+  const { t, setLanguage } = useI18n();
   const [lessons, setLessons] = useState<LessonInfo[] | null>(null);
   const [host, setHost] = useState<HostInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -63,13 +64,20 @@ export function App(): ReactNode {
   const [forms, setForms] = useState<Partial<Record<LessonId, FormValues>>>({});
   const [runError, setRunError] = useState<LabError | null>(null);
 
+  const [saved, setSaved] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([lab.invoke('lessons', null), lab.invoke('host-info', null)]).then(
-      ([loadedLessons, info]) => {
+    Promise.all([
+      lab.invoke('lessons', null),
+      lab.invoke('host-info', null),
+      lab.invoke('settings', null),
+    ]).then(
+      ([loadedLessons, info, settings]) => {
         if (!live) return;
         setLessons(loadedLessons);
         setHost(info);
+        setSaved(settings);
+        if (settings.language && !askedLanguage()) setLanguage(settings.language);
         setSelected((current) => viewFromHash(loadedLessons) ?? current);
       },
       (error: Error) => live && setLoadError(error.message),
@@ -77,7 +85,18 @@ export function App(): ReactNode {
     return () => {
       live = false;
     };
+  }, [setLanguage]);
+  // A choice is remembered by the lab; failing to remember it never stops the lesson.
+  const save = useCallback((change: Settings) => {
+    lab.invoke('save-settings', change).catch(() => undefined);
   }, []);
+  const chooseLanguage = useCallback(
+    (language: Language) => {
+      setLanguage(language);
+      save({ language });
+    },
+    [setLanguage, save],
+  );
 
   // A watching screen follows every run: each one shows in its lesson, as it happens.
   const watching = host?.readOnly === true;
@@ -127,7 +146,7 @@ export function App(): ReactNode {
     void lab.invoke('cancel', null);
   }, []);
 
-  const room = useRoomSettings();
+  const room = useRoomSettings(saved, save);
   const [keysOpen, setKeysOpen] = useState(false);
   const running = runs.active !== null || comparing;
   const order: ViewId[] = lessons ? [...lessons.map((l) => l.id), 'compare'] : [];
@@ -163,7 +182,11 @@ export function App(): ReactNode {
     <div
       className={`app${room.narrow ? ' app--narrow' : ''}${room.present ? ' app--present' : ''}`}
     >
-      <AppHeader host={host} room={{ ...actions, present: room.present }} />
+      <AppHeader
+        host={host}
+        room={{ ...actions, present: room.present }}
+        onLanguage={chooseLanguage}
+      />
       {keysOpen && <KeysDialog onClose={() => setKeysOpen(false)} />}
       <LessonList
         lessons={lessons}

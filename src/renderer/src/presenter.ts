@@ -1,45 +1,23 @@
 /**
  * The room's controls: presenter mode (one column, larger type), the font
  * size, and the keys a teacher uses with a keyboard or a presentation
- * clicker (which sends ←/→ and PageUp/PageDown). Settings are remembered in
- * the page's own storage.
+ * clicker (which sends ←/→ and PageUp/PageDown). The lab remembers the
+ * settings (src/shared/settings.ts), for the desktop app and the browser
+ * host alike.
  */
 import { useEffect, useState } from 'react';
+import { FONT_SCALES, type Settings } from '../../shared/settings';
 
-const PRESENT_KEY = 'isolation-lab.present';
-const SCALE_KEY = 'isolation-lab.font-scale';
 /** The font sizes A−/A+ step through, as multiples of the 18 px base. */
-export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
+export { FONT_SCALES };
 const BASE_FONT_PX = 18;
 /** Below this width the layout is one column, as in presenter mode. */
 const NARROW_PX = 1100;
 
-function stored(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key: string, value: string): void {
-  try {
-    window.localStorage.setItem(key, value);
-  } catch {
-    // Storage can be off (a private window): the setting lasts for this visit.
-  }
-}
-
-/** Presenter mode: `?present=1` asks for it; otherwise the last choice. */
-function initialPresent(): boolean {
+/** `?present=1` or `?present=0` in the address, which wins over what was saved. */
+function askedPresent(): boolean | null {
   const asked = new URLSearchParams(window.location.search).get('present');
-  if (asked === '1' || asked === '0') return asked === '1';
-  return stored(PRESENT_KEY) === '1';
-}
-
-function initialScale(present: boolean): number {
-  const last = Number(stored(SCALE_KEY));
-  return (FONT_SCALES as readonly number[]).includes(last) ? last : present ? 1.5 : 1;
+  return asked === '1' || asked === '0' ? asked === '1' : null;
 }
 
 export interface RoomSettings {
@@ -52,13 +30,27 @@ export interface RoomSettings {
   narrow: boolean;
 }
 
-/** Presenter mode, the font size and the one-column layout, applied to the page and remembered. */
-export function useRoomSettings(): RoomSettings {
-  const [present, setPresentState] = useState(initialPresent);
-  const [scale, setScale] = useState(() => initialScale(initialPresent()));
+/**
+ * Presenter mode, the font size and the one-column layout, applied to the
+ * page. What the lab remembers (`saved`, once it has arrived) is applied
+ * once; each change the user makes is handed to `save`.
+ */
+export function useRoomSettings(
+  saved: Settings | null,
+  save: (change: Settings) => void,
+): RoomSettings {
+  const [present, setPresentState] = useState(() => askedPresent() ?? false);
+  const [scale, setScale] = useState<number>(() => (askedPresent() ? 1.5 : 1));
   const [narrowWindow, setNarrowWindow] = useState(
     () => window.matchMedia(`(max-width: ${NARROW_PX - 1}px)`).matches,
   );
+  // What the lab remembers is applied once, when it arrives (React's "state from a prop change").
+  const [applied, setApplied] = useState<Settings | null>(null);
+  if (saved && saved !== applied) {
+    setApplied(saved);
+    if (askedPresent() === null && saved.present !== undefined) setPresentState(saved.present);
+    if (saved.fontScale !== undefined) setScale(saved.fontScale);
+  }
   useEffect(() => {
     const query = window.matchMedia(`(max-width: ${NARROW_PX - 1}px)`);
     const onChange = (): void => setNarrowWindow(query.matches);
@@ -68,18 +60,19 @@ export function useRoomSettings(): RoomSettings {
   useEffect(() => {
     // Through the CSSOM, which the page's CSP allows (a style attribute it would not).
     document.documentElement.style.fontSize = `${BASE_FONT_PX * scale}px`;
-    store(SCALE_KEY, String(scale));
   }, [scale]);
   const setPresent = (on: boolean): void => {
     setPresentState(on);
-    store(PRESENT_KEY, on ? '1' : '0');
+    save({ present: on });
   };
-  const stepScale = (direction: 1 | -1): void =>
-    setScale((current) => {
-      const at = FONT_SCALES.indexOf(current as (typeof FONT_SCALES)[number]);
-      const next = Math.min(FONT_SCALES.length - 1, Math.max(0, (at < 0 ? 0 : at) + direction));
-      return FONT_SCALES[next] as number;
-    });
+  const stepScale = (direction: 1 | -1): void => {
+    const at = FONT_SCALES.indexOf(scale as (typeof FONT_SCALES)[number]);
+    const next = FONT_SCALES[
+      Math.min(FONT_SCALES.length - 1, Math.max(0, (at < 0 ? 0 : at) + direction))
+    ] as (typeof FONT_SCALES)[number];
+    setScale(next);
+    save({ fontScale: next });
+  };
   return { present, setPresent, scale, stepScale, narrow: present || narrowWindow };
 }
 

@@ -11,8 +11,17 @@ export interface RoomControls {
 }
 
 /** Title, the idea in one line, the parent's pid, the room's controls and the language switch. */
-export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }): ReactNode {
-  const { t, language, setLanguage } = useI18n();
+export function AppHeader({
+  host,
+  room,
+  onLanguage,
+}: {
+  host: HostInfo;
+  room: RoomControls;
+  /** A language chosen in the header: applied and remembered. */
+  onLanguage: (language: Language) => void;
+}): ReactNode {
+  const { t, language } = useI18n();
   return (
     <header className={host.readOnly ? 'app-header app-header--watching' : 'app-header'}>
       <div className="app-header__title">
@@ -68,7 +77,7 @@ export function AppHeader({ host, room }: { host: HostInfo; room: RoomControls }
         <span className="visually-hidden">{t('app.language')}</span>
         <select
           value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
+          onChange={(event) => onLanguage(event.target.value as Language)}
           aria-label={t('app.language')}
         >
           {Object.keys(LANGUAGES).map((code) => (

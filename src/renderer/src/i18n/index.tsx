@@ -51,26 +51,17 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** Where the chosen language is remembered between visits (the page's own storage). */
-const LANGUAGE_KEY = 'isolation-lab.language';
-
 const isLanguage = (value: unknown): value is Language => value === 'es' || value === 'en';
 
-function remembered(): string | null {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
+/** `?lang=` in the address, which wins over what was saved. */
+export function askedLanguage(): Language | null {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return isLanguage(asked) ? asked : null;
 }
 
-/** `?lang=` first, then the language chosen last time, then the system's. */
+/** `?lang=` first, then the system's; what the lab remembers is applied once it arrives (see App). */
 function initialLanguage(): Language {
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (isLanguage(asked)) return asked;
-  const last = remembered();
-  if (isLanguage(last)) return last;
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return askedLanguage() ?? (navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en');
 }
 
 export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
@@ -78,11 +69,6 @@ export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
   useEffect(() => {
     // Screen readers and hyphenation follow <html lang>.
     document.documentElement.lang = language;
-    try {
-      window.localStorage.setItem(LANGUAGE_KEY, language);
-    } catch {
-      // Storage can be off (a private window): the choice then lasts for this visit.
-    }
   }, [language]);
   const value = useMemo(() => {
     const t = translator(language);
