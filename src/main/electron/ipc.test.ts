@@ -47,6 +47,8 @@ describe('setupIpc', () => {
       'lab:host-info',
       'lab:lessons',
       'lab:run',
+      'lab:save-settings',
+      'lab:settings',
     ]);
   });
 
