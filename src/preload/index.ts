@@ -6,15 +6,16 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { LabBridge } from '../shared/api';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX } from '../shared/ipc-channels';
+import { IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, IPC_PREFIX } from '../shared/ipc-channels';
 
 const lab: LabBridge = {
   invoke: (command, request) => ipcRenderer.invoke(`${IPC_PREFIX}${command}`, request),
-  on(_event, listener) {
+  on(event, listener) {
+    const channel = event === 'menu' ? IPC_MENU_CHANNEL : IPC_EVENT_CHANNEL;
     const handler = (_ipcEvent: IpcRendererEvent, payload: unknown): void => listener(payload);
-    ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
+    ipcRenderer.on(channel, handler);
     return () => {
-      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+      ipcRenderer.removeListener(channel, handler);
     };
   },
 };

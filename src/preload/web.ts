@@ -101,7 +101,9 @@ function connect(): LabBridge {
         socket.send(JSON.stringify({ id, command, request }));
       });
     },
-    on(_event, listener) {
+    on(event, listener) {
+      // The browser host has no menu: only run events come over the WebSocket.
+      if (event !== 'run-event') return () => undefined;
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

@@ -14,6 +14,7 @@ import { globalSummarySchema, memorySampleSchema } from './memory';
 import { runParamsSchema, type CompareRequest, type RunRequest } from './params';
 import { compareOutcomeSchema, runPhaseSchema, runReportSchema } from './report';
 import { settingsSchema, type Settings } from './settings';
+import type { MenuAction } from './menu-actions';
 
 export type { ErrorDetail } from './error-detail';
 export type { RunPhase } from './report';
@@ -162,6 +163,8 @@ export const LAB_COMMANDS = Object.keys(COMMAND_RESPONSES) as readonly LabComman
 /** The events the main side pushes to the renderer. */
 export interface LabEvents {
   'run-event': RunEvent;
+  /** The desktop app's menu (Electron only). */
+  menu: MenuAction;
 }
 
 /** `window.lab`: the whole surface the renderer may use. */
@@ -173,7 +176,7 @@ export interface LabApi {
   on<K extends keyof LabEvents>(event: K, listener: (payload: LabEvents[K]) => void): () => void;
 }
 
-export { IPC_EVENT_CHANNEL, IPC_PREFIX } from './ipc-channels';
+export { IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, IPC_PREFIX } from './ipc-channels';
 
 /**
  * `window.lab` as the preloads expose it: a pipe that hands over each

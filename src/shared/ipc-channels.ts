@@ -5,3 +5,5 @@
  */
 export const IPC_PREFIX = 'lab:';
 export const IPC_EVENT_CHANNEL = 'lab:event';
+/** The desktop menu's actions, sent to the page. */
+export const IPC_MENU_CHANNEL = 'lab:menu';

@@ -5,14 +5,17 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_PREFIX, LAB_COMMANDS, type CommandResult } from '../../shared/api';
+import type { Settings } from '../../shared/settings';
 import type { LabClient, LabService } from '../lab/service';
 
 export interface IpcOptions {
   service: LabService;
   /** The window's contents: the only sender the app answers. */
   contents: () => WebContents | null;
-  /** Whether a frame URL is the app's own page (file:// of the build, or the dev server). */
+  /** Whether a frame URL is the app's own page (app:// of the build, or the dev server). */
   isAppUrl: (url: string) => boolean;
+  /** Told of the settings after the page saved them (the menu follows the page's language). */
+  onSettings?: (settings: Settings) => void;
 }
 
 /** Why a sender is refused, or null when it may talk to the lab. */
@@ -45,7 +48,10 @@ export function setupIpc(options: IpcOptions): () => void {
         const problem = senderProblem(event, options);
         if (problem)
           return { ok: false, error: { name: 'ForbiddenSender', message: `Refused: ${problem}.` } };
-        return options.service.handle(command, request, window);
+        const result = await options.service.handle(command, request, window);
+        if (command === 'save-settings' && result.ok)
+          options.onSettings?.(result.response as Settings);
+        return result;
       },
     );
   }

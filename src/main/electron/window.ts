@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { isAllowedExternalLink } from '../../shared/external-links';
 import { APP_ORIGIN, APP_PAGE } from './app-protocol';
+import type { WindowState } from './window-state';
 
 export interface AppWindow {
   window: BrowserWindow;
@@ -60,16 +61,23 @@ export function guardNavigation(contents: WebContents, isAppUrl: (url: string) =
   });
 }
 
-/** @param icon the window's icon (Linux and Windows; macOS takes the bundle's) */
-export function createAppWindow({ icon }: { icon?: string } = {}): AppWindow {
+/**
+ * @param icon the window's icon (Linux and Windows; macOS takes the bundle's)
+ * @param state the size and place it had last time, when a screen still shows it
+ */
+export function createAppWindow({
+  icon,
+  state,
+}: { icon?: string; state?: WindowState | null } = {}): AppWindow {
   const page = pageUrl();
   // Node gives app:// no origin of its own ('null'), so the app's pages are told by their prefix.
   const base = `${page === APP_PAGE ? APP_ORIGIN : new URL(page).origin}/`;
   const isAppUrl = (url: string): boolean => url.startsWith(base);
 
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    width: state?.width ?? 1280,
+    height: state?.height ?? 800,
+    ...(state ? { x: state.x, y: state.y } : {}),
     minWidth: 1024,
     minHeight: 640,
     show: false,
@@ -87,7 +95,35 @@ export function createAppWindow({ icon }: { icon?: string } = {}): AppWindow {
   });
   denyPermissions();
   guardNavigation(window.webContents, isAppUrl);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(page);
   return { window, isAppUrl };
+}
+
+/**
+ * The lessons' guide (guide.html, beside the app's page): a window of its
+ * own, as locked down as the app's, with no preload: it is a document.
+ */
+export function createGuideWindow({ icon }: { icon?: string } = {}): BrowserWindow {
+  const page = new URL('guide.html', pageUrl()).href;
+  const base = `${page.startsWith(APP_ORIGIN) ? APP_ORIGIN : new URL(page).origin}/`;
+  const guide = new BrowserWindow({
+    width: 900,
+    height: 760,
+    title: 'Isolation Lab',
+    backgroundColor: '#ffffff',
+    ...(icon ? { icon } : {}),
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      spellcheck: false,
+    },
+  });
+  guardNavigation(guide.webContents, (url) => url.startsWith(base));
+  void guide.loadURL(page);
+  return guide;
 }

@@ -15,7 +15,13 @@ import { defaultForm, type FormValues } from './components/RunControls';
 import { askedLanguage, useI18n, type Language } from './i18n';
 import type { Settings } from '../../shared/settings';
 import { KeysDialog } from './components/KeysDialog';
-import { toggleFullscreen, useRoomKeys, useRoomSettings, type KeyActions } from './presenter';
+import {
+  toggleFullscreen,
+  useMenu,
+  useRoomKeys,
+  useRoomSettings,
+  type KeyActions,
+} from './presenter';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
 import { lab } from './lab-client';
 
@@ -167,6 +173,9 @@ export function App(): ReactNode {
     fontSize: room.stepScale,
   };
   useRoomKeys(actions, keysOpen);
+  useMenu(actions, (id) => {
+    if (!running && order.includes(id as ViewId)) select(id as ViewId);
+  });
 
   if (loadError)
     return (

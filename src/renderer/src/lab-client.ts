@@ -14,8 +14,8 @@ import {
   type LabCommand,
   type LabCommands,
   type LabError,
-  type RunEvent,
 } from '../../shared/api';
+import { menuActionSchema } from '../../shared/menu-actions';
 
 /** What did not fit, in one line: the first issue's path and message. */
 function firstIssue(error: z.core.$ZodError): string {
@@ -37,11 +37,14 @@ export const lab: LabApi = {
     throw error;
   },
   on(event, listener) {
+    const schema = event === 'menu' ? menuActionSchema : runEventSchema;
     return window.lab.on(event, (payload) => {
-      const parsed = runEventSchema.safeParse(payload);
-      if (parsed.success) listener(parsed.data as RunEvent);
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) (listener as (payload: unknown) => void)(parsed.data);
       else
-        console.error(`A run event does not have the expected form: ${firstIssue(parsed.error)}`);
+        console.error(
+          `A ${event} message does not have the expected form: ${firstIssue(parsed.error)}`,
+        );
     });
   },
 };

@@ -5,7 +5,9 @@
  * settings (src/shared/settings.ts), for the desktop app and the browser
  * host alike.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { MENU_KEYS } from '../../shared/menu-actions';
+import { lab } from './lab-client';
 import { FONT_SCALES, type Settings } from '../../shared/settings';
 
 /** The font sizes A−/A+ step through, as multiples of the 18 px base. */
@@ -139,4 +141,34 @@ export function useRoomKeys(actions: KeyActions, dialogOpen: boolean): void {
 export function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void document.documentElement.requestFullscreen().catch(() => undefined);
+}
+
+/**
+ * The desktop app's menu: each item does what its key does in the page (the
+ * menu only shows the keys), and a lesson item opens that lesson.
+ */
+export function useMenu(actions: KeyActions, openLesson: (id: string) => void): void {
+  const latest = useRef({ actions, openLesson });
+  useEffect(() => {
+    latest.current = { actions, openLesson };
+  });
+  useEffect(
+    () =>
+      lab.on('menu', (action) => {
+        const { actions: now, openLesson: open } = latest.current;
+        if (action.type === 'lesson') return open(action.id);
+        const byKey: Record<(typeof MENU_KEYS)[number], () => void> = {
+          previous: now.previous,
+          next: now.next,
+          run: now.run,
+          cancel: now.cancel,
+          togglePresent: now.togglePresent,
+          showKeys: now.showKeys,
+          fontLarger: () => now.fontSize(1),
+          fontSmaller: () => now.fontSize(-1),
+        };
+        byKey[action.key]();
+      }),
+    [],
+  );
 }
