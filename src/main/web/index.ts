@@ -16,15 +16,17 @@ import { SettingsStore } from '../lab/settings-store';
 import { startWebHost } from './server';
 import { builtWorker } from '../lab/launcher';
 
-const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR] [--help]
+const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR] [--dev-page URL] [--help]
 
   --port N        port on 127.0.0.1 (0, the default, picks a free one)
   --no-open       do not open the page in a browser
   --data-dir DIR  where my_database.xlsx is written (default: isolation-lab in the temp folder)
+  --dev-page URL  also accept the WebSocket of a page served from URL (npm run dev: Vite's server)
   --help          this text`;
 
 interface WebArgs {
   port: number;
+  devPage: string | null;
   open: boolean;
   dataDir: string;
   help: boolean;
@@ -40,6 +42,7 @@ function parseWebArgs(argv: readonly string[]): WebArgs {
         port: { type: 'string' },
         'no-open': { type: 'boolean' },
         'data-dir': { type: 'string' },
+        'dev-page': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,7 +50,9 @@ function parseWebArgs(argv: readonly string[]): WebArgs {
   } catch (error) {
     const name = /'(-{1,2}[\w-]+)/.exec((error as Error).message)?.[1] ?? '?';
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new Error(`Unknown option "${name}". Allowed: --port, --no-open, --data-dir, --help.`);
+      throw new Error(
+        `Unknown option "${name}". Allowed: --port, --no-open, --data-dir, --dev-page, --help.`,
+      );
     throw new Error(`${name} needs a value`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -55,8 +60,14 @@ function parseWebArgs(argv: readonly string[]): WebArgs {
     throw new Error(
       `Invalid --port: "${values.port}". Allowed: a whole number from 0 to 65535 (0 picks a free port).`,
     );
+  const devPage = values['dev-page'] ?? null;
+  if (devPage !== null && !/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(devPage))
+    throw new Error(
+      `Invalid --dev-page: "${devPage}". Allowed: http://127.0.0.1:PORT (Vite's dev server).`,
+    );
   return {
     port,
+    devPage,
     open: values['no-open'] !== true,
     dataDir: values['data-dir'] ?? defaultDataDir(),
     help: values.help === true,
@@ -98,6 +109,7 @@ async function main(): Promise<void> {
     service: new LabService(lab, new SettingsStore(args.dataDir)),
     rendererDir: join(__dirname, '../renderer'),
     port: args.port,
+    pageOrigins: args.devPage ? [args.devPage] : [],
   });
   process.stdout.write(`Isolation Lab is running at ${host.url}\n`);
   process.stdout.write(`A second screen that only watches the runs: ${host.url}&watch=1\n`);

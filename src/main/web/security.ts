@@ -50,11 +50,13 @@ export function upgradeProblem(
   url: URL,
   token: string,
   port: number,
+  /** More page origins to accept: only Vite's dev server, for `npm run dev`. */
+  pageOrigins: readonly string[] = [],
 ): string | null {
   if (!allowedHosts(port).has(request.headers.host ?? '')) return 'wrong Host header';
   const origin = request.headers.origin ?? '';
-  if (![...allowedHosts(port)].some((host) => origin === `http://${host}`))
-    return `Origin ${origin || '(none)'} is not the lab's page`;
+  const pages = [...[...allowedHosts(port)].map((host) => `http://${host}`), ...pageOrigins];
+  if (!pages.includes(origin)) return `Origin ${origin || '(none)'} is not the lab's page`;
   if (!sameSecret(url.searchParams.get('token'), token)) return 'missing or wrong token';
   return null;
 }

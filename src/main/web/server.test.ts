@@ -333,7 +333,7 @@ describe('the command line', () => {
     const bad = spawnSync(process.execPath, [web, '--bogus'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(
-      'Unknown option "--bogus". Allowed: --port, --no-open, --data-dir, --help.',
+      'Unknown option "--bogus". Allowed: --port, --no-open, --data-dir, --dev-page, --help.',
     );
   });
 });

@@ -27,6 +27,8 @@ export interface WebHostOptions {
   port: number;
   /** A fixed token (tests); a random one otherwise. */
   token?: string;
+  /** More page origins whose WebSocket is accepted: only Vite's dev server, for `npm run dev`. */
+  pageOrigins?: readonly string[];
 }
 
 export interface WebHost {
@@ -94,13 +96,13 @@ function acceptTabs(
   server: Server,
   sockets: WebSocketServer,
   service: LabService,
-  gate: { token: string; port: () => number },
+  gate: { token: string; port: () => number; pageOrigins: readonly string[] },
 ): void {
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const problem =
       url.pathname === '/lab'
-        ? upgradeProblem(request, url, gate.token, gate.port())
+        ? upgradeProblem(request, url, gate.token, gate.port(), gate.pageOrigins)
         : 'unknown path';
     if (problem) {
       socket.end(
@@ -124,7 +126,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  acceptTabs(server, sockets, options.service, { token, port: () => port });
+  acceptTabs(server, sockets, options.service, {
+    token,
+    port: () => port,
+    pageOrigins: options.pageOrigins ?? [],
+  });
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolvePromise());
