@@ -5,6 +5,7 @@
 // side only through `window.lab`.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -96,6 +97,23 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // No import cycles (a module graph a reader can follow), and imports in one order.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/order': [
+        'error',
+        { groups: ['builtin', 'external', 'parent', 'sibling', 'index'] },
+      ],
+    },
+  },
   {
     // CommonJS scripts (shared by an ES module script and Playwright's loader).
     files: ['**/*.cjs'],

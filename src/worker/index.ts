@@ -6,8 +6,8 @@
  * One file for every host: Electron starts it with utilityProcess.fork, the
  * browser host, the CLI and the tests with child_process.fork.
  */
-import type { GlobalSummary } from '../shared/memory';
 import { deserialize, serialize } from 'node:v8';
+import type { GlobalSummary } from '../shared/memory';
 import type { ReadRecord } from '../shared/report';
 import {
   HEARTBEAT_MS,
@@ -17,6 +17,7 @@ import {
   type InstallMessage,
   type MainToWorker,
 } from '../shared/worker-protocol';
+import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
 import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
 import {
   collectGarbage,
@@ -28,7 +29,6 @@ import {
 } from './memory';
 import { connectToParent } from './port';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
-import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
 
 interface RunState {
   runId: number;

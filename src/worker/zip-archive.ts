@@ -15,8 +15,8 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { constants, createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
-import { excelMessage, type ExcelMessageKey, type ExcelParams } from '../shared/excel-messages';
 import * as yauzl from 'yauzl';
+import { excelMessage, type ExcelMessageKey, type ExcelParams } from '../shared/excel-messages';
 
 /** The file is damaged, hostile, or a kind of zip the lab does not read; the message says which. */
 export class DamagedFileError extends Error {

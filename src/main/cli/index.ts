@@ -14,11 +14,11 @@ import type { RunEvent } from '../../shared/api';
 import type { CompareOutcome, CompareReport, RunReport, StoppedCompare } from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab, defaultDataDir } from '../lab/lab';
+import { builtWorker } from '../lab/launcher';
 import { USAGE, parseArgs, type CliCommand } from './args';
+import { runMain } from './run-main';
 
 type RunCommand = Extract<CliCommand, { command: 'run' | 'compare' }>;
-import { runMain } from './run-main';
-import { builtWorker } from '../lab/launcher';
 
 function printList(): void {
   for (const id of LESSON_IDS) {

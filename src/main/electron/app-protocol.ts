@@ -4,9 +4,9 @@
  * privileged standard scheme it has an origin of its own, gets the CSP as a
  * real header, and can reach only the files of the built renderer.
  */
-import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { contentType } from '../../shared/content-types';
 

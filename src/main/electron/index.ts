@@ -3,15 +3,17 @@
  * the IPC handlers, and the lab on utilityProcess workers. Everything else lives in src/main/lab and runs the
  * same under the browser host and the CLI.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, dialog, screen, type BrowserWindow } from 'electron';
 import { IPC_MENU_CHANNEL } from '../../shared/ipc-channels';
 import type { MenuAction } from '../../shared/menu-actions';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { SettingsStore } from '../lab/settings-store';
+import icon from '../../../resources/icon.png?asset';
+import { builtWorker } from '../lab/launcher';
 import { electronMemorySource } from './app-metrics';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
@@ -20,8 +22,6 @@ import { aboutText, setupMenu, type MenuLanguage } from './menu';
 import { createAppWindow, createGuideWindow } from './window';
 import { readWindowState, rememberWindowState, usableState } from './window-state';
 import { unpackedPath } from './packaged-paths';
-import icon from '../../../resources/icon.png?asset';
-import { builtWorker } from '../lab/launcher';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 // Privileged schemes must be declared before the app is ready.

@@ -8,8 +8,8 @@
  * for memory, `killed`, `crashed`) and, on POSIX, the signal's number. Each
  * worker gets a service name of its own so that the two can be matched.
  */
-import { app, utilityProcess, type Details } from 'electron';
 import { constants } from 'node:os';
+import { app, utilityProcess, type Details } from 'electron';
 import {
   WORKER_EXEC_ARGV,
   workerEnvironment,

@@ -4,9 +4,9 @@
  * shows any more (a projector unplugged since) is not used: the window opens
  * centred instead, never off screen.
  */
-import type { BrowserWindow, Rectangle } from 'electron';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod/mini';
 
 const boundsSchema = z.strictObject({

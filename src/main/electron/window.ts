@@ -4,8 +4,8 @@
  * the app in any frame, no new windows, no webviews, no permissions, and
  * only the app's own references opened outside.
  */
-import { app, BrowserWindow, session, shell, type Event, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { app, BrowserWindow, session, shell, type Event, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { isAllowedExternalLink } from '../../shared/external-links';
 import { APP_ORIGIN, APP_PAGE } from './app-protocol';

@@ -13,8 +13,8 @@ import { DEFAULT_PARAMS } from '../../shared/params';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { LabService } from '../lab/service';
 import { SettingsStore } from '../lab/settings-store';
-import { startWebHost } from './server';
 import { builtWorker } from '../lab/launcher';
+import { startWebHost } from './server';
 
 const USAGE = `Usage: npm run web -- [--port N] [--no-open] [--data-dir DIR] [--dev-page URL] [--help]
 

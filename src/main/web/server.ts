@@ -12,9 +12,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { wsCommandSchema } from '../../shared/api';
 import type { LabClient, LabService } from '../lab/service';
+import { contentType } from '../../shared/content-types';
 import { ClientChannel } from './client-channel';
 import { SECURITY_HEADERS, httpProblem, newToken, upgradeProblem } from './security';
-import { contentType } from '../../shared/content-types';
 
 /** The largest WebSocket message the host accepts: commands are small. */
 const MAX_MESSAGE_BYTES = 64 * 1024;

@@ -7,13 +7,13 @@ import { useCallback, useEffect, useReducer, useState, type ReactNode } from 're
 import type { HostInfo, LabError, LessonInfo, RunEvent } from '../../shared/api';
 import type { LessonId } from '../../shared/lessons';
 import type { RunParams } from '../../shared/params';
+import type { Settings } from '../../shared/settings';
 import { AppHeader } from './components/AppHeader';
 import { CompareView } from './components/CompareView';
 import { LessonList, type ViewId } from './components/LessonList';
 import { LessonView } from './components/LessonView';
 import { defaultForm, type FormValues } from './components/RunControls';
 import { askedLanguage, useI18n, type Language } from './i18n';
-import type { Settings } from '../../shared/settings';
 import { KeysDialog } from './components/KeysDialog';
 import {
   toggleFullscreen,

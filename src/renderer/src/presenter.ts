@@ -7,8 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MENU_KEYS } from '../../shared/menu-actions';
-import { lab } from './lab-client';
 import { FONT_SCALES, type Settings } from '../../shared/settings';
+import { lab } from './lab-client';
 
 /** The font sizes A−/A+ step through, as multiples of the 18 px base. */
 export { FONT_SCALES };

@@ -1,20 +1,20 @@
-import { LIMITS } from '../../../shared/params';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { LIMITS } from '../../../shared/params';
 import type { HostInfo, LabError } from '../../../shared/api';
 import { errorText } from '../error-text';
 import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
 import { useI18n } from '../i18n';
+import { timelineMax } from '../memory/chart-data';
+import { lab } from '../lab-client';
+import { IDLE_RUN, reduceRun, type RunView } from '../state/run-state';
 import { NumberField, numberOrText } from './NumberField';
 import { RunActions, WorkersField } from './RunActions';
-import { timelineMax } from '../memory/chart-data';
 import { compareSettings } from './chart-style';
 import { MemoryBarsChart } from './MemoryBarsChart';
 import { MemoryFigureNote } from './MemoryFigureNote';
 import { MemoryScalingChart } from './MemoryScalingChart';
 import { MemoryTable } from './MemoryTable';
 import { MemoryTimelineChart } from './MemoryTimelineChart';
-import { lab } from '../lab-client';
-import { IDLE_RUN, reduceRun, type RunView } from '../state/run-state';
 
 /** A comparison that stopped: where, and why; none of its half-measured figures. */
 function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {

@@ -5,6 +5,7 @@ import type { LessonId } from '../../../shared/lessons';
 import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
+import { takeawayValues } from '../lesson-text';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -13,7 +14,6 @@ import { PhaseProgress } from './PhaseProgress';
 import { ProcessMap } from './ProcessMap';
 import { ResultsPanel } from './ResultsPanel';
 import { RunControls, type FormValues } from './RunControls';
-import { takeawayValues } from '../lesson-text';
 import { VerboseLog } from './VerboseLog';
 
 interface Props {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { excelText } from '../error-text';
 import { formats } from '../format';
+import { EXCEL_MESSAGES, excelMessage, fillTemplate } from '../../../shared/excel-messages';
 import { EXCEL_ES } from './excel-es';
 import { translator } from './index';
-import { EXCEL_MESSAGES, excelMessage, fillTemplate } from '../../../shared/excel-messages';
 
 const placeholders = (text: string): string =>
   [...text.matchAll(/\{(\w+)\}/g)]

@@ -2,8 +2,8 @@
  * The UI's language: a context holding the current table and a `t` function
  * that looks a dotted key up and fills in `{name}` values.
  */
-import { fillTemplate } from '../../../shared/excel-messages';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { fillTemplate } from '../../../shared/excel-messages';
 import { formats, type Formats } from '../format';
 import { en, type Translations } from './en';
 import { es } from './es';

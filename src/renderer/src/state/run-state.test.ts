@@ -1,5 +1,5 @@
-import type { MemorySample } from '../../../shared/memory';
 import { describe, expect, it } from 'vitest';
+import type { MemorySample } from '../../../shared/memory';
 import type { RunEvent } from '../../../shared/api';
 import type { RunReport } from '../../../shared/report';
 import { IDLE_RUN, reduceRun, type RunView } from './run-state';
