@@ -131,13 +131,18 @@ async function runningCli(...args: string[]) {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const output = { stderr: '' };
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      output.stderr += chunk.toString();
-      if (output.stderr.includes('Using backend')) resolve();
-    }),
-  );
+  // Listened for from the start: an exit before the pool is up must not be missed.
   const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const up = await Promise.race([
+    new Promise<boolean>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        output.stderr += chunk.toString();
+        if (output.stderr.includes('Using backend')) resolve(true);
+      }),
+    ),
+    exited.then(() => false),
+  ]);
+  if (!up) throw new Error(`the CLI ended before its pool was up: ${output.stderr}`);
   return { child, output, exited, workers: childrenOf(child.pid as number) };
 }
 
