@@ -353,3 +353,56 @@ test('the language chosen in the header is remembered by the lab, also in a new 
   await first.page.context().close();
   await second.page.context().close();
 });
+
+for (const language of LANGUAGES) {
+  test(`kill a busy worker in ${language}: the run ends as joblib's TerminatedWorkerError, the card says SIGKILL, the next run starts fresh workers`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.url}&lang=${language}#read-global`);
+    // 100,000 tasks keep the workers busy for seconds; the page keeps up (its task lists stay short).
+    await page.getByTestId('input-tasks').fill('100000');
+    await page.getByTestId('run-button').click();
+    const card = page.getByTestId('worker-card').first();
+    const kill = card.getByTestId('kill-worker');
+    await expect(kill).toBeVisible({ timeout: 30_000 });
+    const victim = Number(await card.getAttribute('data-pid'));
+    await kill.click();
+    await expect(page.getByTestId('error-panel')).toHaveAttribute(
+      'data-error',
+      'TerminatedWorkerError',
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(page.getByTestId('error-raised')).toContainText('SIGKILL');
+    await expect(page.getByTestId('error-where')).toContainText(String(victim));
+    await expect(
+      page.locator(
+        `[data-testid="worker-card"][data-pid="${victim}"] [data-testid="worker-ended"]`,
+      ),
+    ).toContainText('SIGKILL');
+    await expectNoAxeViolations(page, 'a run whose worker was killed');
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: join(SCREENSHOTS, `kill-1280x720-${language}.png`) });
+    const before = await page
+      .getByTestId('worker-card')
+      .evaluateAll((cards) =>
+        cards.map((c) => Number((c as unknown as { dataset: { pid: string } }).dataset.pid)),
+      );
+    await page.getByTestId('input-tasks').fill('');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]', {
+      timeout: 30_000,
+    });
+    const after = await page
+      .getByTestId('worker-card')
+      .evaluateAll((cards) =>
+        cards.map((c) => Number((c as unknown as { dataset: { pid: string } }).dataset.pid)),
+      );
+    expect(after.filter((pid) => before.includes(pid))).toEqual([]);
+    expect(problems, 'console errors on the page').toEqual([]);
+    await page.context().close();
+  });
+}

@@ -136,6 +136,8 @@ export const COMMAND_RESPONSES = {
   compare: compareOutcomeSchema,
   /** Cancels the run in progress, if this window started it. */
   cancel: z.strictObject({ cancelled: z.boolean() }),
+  /** Kills a busy worker of this window's run (SIGKILL), as a class watches what the parent does then. */
+  'kill-worker': z.strictObject({ killed: z.boolean() }),
   /** What this screen chose last time (language, font size, presenter mode). */
   settings: settingsSchema,
   /** Remembers a change to this screen's settings; answers with all of them. */
@@ -153,7 +155,9 @@ export type LabCommands = {
         ? CompareRequest
         : K extends 'save-settings'
           ? Settings
-          : null;
+          : K extends 'kill-worker'
+            ? { pid: number }
+            : null;
     response: z.infer<(typeof COMMAND_RESPONSES)[K]>;
   };
 };

@@ -45,6 +45,7 @@ describe('setupIpc', () => {
       'lab:cancel',
       'lab:compare',
       'lab:host-info',
+      'lab:kill-worker',
       'lab:lessons',
       'lab:run',
       'lab:save-settings',

@@ -87,6 +87,37 @@ describe('a worker that dies', () => {
   });
 });
 
+describe('killing a worker from the lab (the class watches)', () => {
+  it('ends the run with a terminated-worker error naming SIGKILL, and the next run starts every worker afresh, as loky does', async () => {
+    const fixture = lab();
+    let victim = 0;
+    let killed = false;
+    const report = await fixture.lab.run(
+      { experiment: 'partial-read', nJobs: 2, rows: 1_048_575 },
+      {
+        onEvent: (event) => {
+          if (event.type !== 'read-progress' || victim) return;
+          victim = event.pid;
+          killed = fixture.lab.killWorker(victim);
+        },
+      },
+    );
+    expect(killed).toBe(true);
+    expect(report.error).toMatchObject({
+      name: 'TerminatedWorkerError',
+      workerPid: victim,
+      signal: 'SIGKILL',
+    });
+    const before = report.workers.map((w) => w.pid);
+    const next = await fixture.lab.run({ experiment: 'read-global' });
+    expect(next.results).toEqual([1.4, 1.4]);
+    expect(next.workers.map((w) => w.pid).filter((pid) => before.includes(pid))).toEqual([]);
+    expect(before.filter(isAlive)).toEqual([]);
+    // Outside a run there is nothing to kill.
+    expect(fixture.lab.killWorker(next.workers[0]?.pid ?? 0)).toBe(false);
+  });
+});
+
 describe('a worker that stops (never wait blind)', () => {
   it('SIGSTOP mid-read: the run ends, naming the pid, the state T and the task; the worker is killed and replaced', async () => {
     const fixture = lab({ stallMs: 1_500 });

@@ -28,7 +28,12 @@ import type {
   SweepPoint,
 } from '../../shared/report';
 import { DatasetStore } from './dataset';
-import { CancelledError } from './errors';
+import {
+  CancelledError,
+  StalledWorkerError,
+  TaskTimeoutError,
+  TerminatedWorkerError,
+} from './errors';
 import { writeDatabase } from './excel-database';
 import { compareClock, completeCompare, sweepPoint, type Strategy } from './compare';
 import type { Launcher } from './launcher';
@@ -134,6 +139,17 @@ export class Lab {
     if (!this.running) return false;
     this.running.abort();
     return true;
+  }
+
+  /**
+   * Kills one worker of the run in progress (SIGKILL): the run then ends
+   * with a terminated-worker error, as joblib's does. Returns whether there
+   * was such a worker.
+   */
+  killWorker(pid: number): boolean {
+    const worker = this.running ? this.pool.live.find((w) => w.pid === pid) : undefined;
+    worker?.kill();
+    return worker !== undefined;
   }
 
   /** Closes every worker; no process is left behind. */
@@ -265,6 +281,13 @@ export class Lab {
       database.error !== null
         ? stoppedOutcome(database.error)
         : await this.runTasks(params, globals, run, signal, options, () => (workersSampled = true));
+    // A worker died or was killed: loky restarts its whole executor, so the next run starts every worker afresh.
+    if (
+      outcome.error instanceof TerminatedWorkerError ||
+      outcome.error instanceof TaskTimeoutError ||
+      outcome.error instanceof StalledWorkerError
+    )
+      await this.pool.shutdown();
     run.phase('measuring');
     const report = buildRunReport({
       params,

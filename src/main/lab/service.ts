@@ -5,6 +5,7 @@
  * every message to `handle`, which checks it before anything runs, so both
  * hosts accept and refuse exactly the same requests.
  */
+import { z } from 'zod/mini';
 import {
   LAB_COMMANDS,
   isLabCommand,
@@ -18,7 +19,7 @@ import {
 } from '../../shared/api';
 import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { DEFAULT_PARAMS, LIMITS, ParamError, maxRowsFor } from '../../shared/params';
-import { settingsSchema } from '../../shared/settings';
+import { settingsSchema, type Settings } from '../../shared/settings';
 import type { Lab } from './lab';
 import { SettingsStore, type Screen } from './settings-store';
 
@@ -60,11 +61,14 @@ export class NotYourRunError extends Error {
   }
 }
 
+/** The worker to kill, by its pid. */
+const killRequestSchema = z.strictObject({ pid: z.int() });
+
 /** Which settings a client reads and writes: a watching screen keeps its own. */
 const screenOf = (client: LabClient): Screen => (client.readOnly ? 'watch' : 'main');
 
 /** The commands a watcher may not send. */
-const CHANGING_COMMANDS = new Set<LabCommand>(['run', 'compare', 'cancel']);
+const CHANGING_COMMANDS = new Set<LabCommand>(['run', 'compare', 'cancel', 'kill-worker']);
 
 export class LabService {
   private readonly watchers = new Set<LabClient>();
@@ -93,6 +97,31 @@ export class LabService {
       client.send(event);
       for (const watcher of this.watchers) if (watcher !== client) watcher.send(event);
     };
+  }
+
+  /** Kills a worker of `client`'s own run. */
+  private killWorker(request: unknown, client: LabClient): { killed: boolean } {
+    if (this.owner && this.owner !== client) throw new NotYourRunError();
+    const pid = killRequestSchema.safeParse(request);
+    if (!pid.success)
+      throw new ParamError(
+        'kill-worker request',
+        request,
+        '{"pid": the pid of a worker of this run}',
+      );
+    return { killed: this.lab.killWorker(pid.data.pid) };
+  }
+
+  /** Remembers a change to `client`'s screen's settings. */
+  private saveSettings(request: unknown, client: LabClient): Promise<Settings> {
+    const change = settingsSchema.safeParse(request);
+    if (!change.success)
+      throw new ParamError(
+        'settings',
+        request,
+        'language ("en" or "es"), fontScale (1, 1.25, 1.5, 1.75 or 2), present (true or false)',
+      );
+    return this.settings.save(screenOf(client), change.data);
   }
 
   /** Runs `work` as `client`'s run: the lab refuses a second one, so the owner is set only while it runs. */
@@ -165,22 +194,13 @@ export class LabService {
           ...this.hostInfo(),
           readOnly: client.readOnly === true,
         } as LabCommands[K]['response'];
+      case 'kill-worker':
+        return this.killWorker(request, client) as LabCommands[K]['response'];
       case 'settings':
         noRequest();
         return (await this.settings.get(screenOf(client))) as LabCommands[K]['response'];
-      case 'save-settings': {
-        const change = settingsSchema.safeParse(request);
-        if (!change.success)
-          throw new ParamError(
-            'settings',
-            request,
-            'language ("en" or "es"), fontScale (1, 1.25, 1.5, 1.75 or 2), present (true or false)',
-          );
-        return (await this.settings.save(
-          screenOf(client),
-          change.data,
-        )) as LabCommands[K]['response'];
-      }
+      case 'save-settings':
+        return (await this.saveSettings(request, client)) as LabCommands[K]['response'];
       case 'cancel':
         noRequest();
         if (this.owner && this.owner !== client) throw new NotYourRunError();

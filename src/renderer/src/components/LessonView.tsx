@@ -89,7 +89,7 @@ export function LessonView({
         {complete && <OutcomeHeadline lesson={lesson} report={report} />}
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {complete && <ResultsPanel lesson={lesson} report={report} />}
-        <ProcessMap run={run} />
+        <ProcessMap run={run} canKill={!host.readOnly && run.status === 'running'} />
         {lesson.usesDataset && run.samples.length > 0 && run.status !== 'cancelled' && (
           <MemoryTimelineChart
             samples={run.samples}

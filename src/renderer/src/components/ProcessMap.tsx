@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import type { ReportError } from '../../../shared/report';
+import { useI18n, type Translate } from '../i18n';
+import { lab } from '../lab-client';
 import type { RunView } from '../state/run-state';
 import { MainProcessCard } from './MainProcessCard';
 import { WorkerCard, type WorkerMemory } from './WorkerCard';
@@ -20,8 +22,35 @@ function workerMemory(run: RunView, pid: number): WorkerMemory | undefined {
 }
 
 /** The parent and its workers, side by side: separate processes, separate memories. */
-export function ProcessMap({ run }: { run: RunView }): ReactNode {
+/** How a worker's process ended, for its card: the signal or code, or the lab killing it over time. */
+function endedText(error: ReportError | null, t: Translate): string | null {
+  if (!error) return null;
+  if (error.name === 'TerminatedWorkerError')
+    return t('map.ended', {
+      how:
+        error.reason === 'oom'
+          ? t('error.byOom')
+          : error.signal != null
+            ? t('error.bySignal', { signal: error.signal })
+            : t('error.withCode', { code: error.exitCode ?? '?' }),
+    });
+  if (error.name === 'TimeoutError' || error.name === 'StalledWorkerError')
+    return t('map.killedByLab');
+  return null;
+}
+
+export function ProcessMap({
+  run,
+  canKill = false,
+}: {
+  run: RunView;
+  /** Offer to kill a busy worker (this window's own run, not on a watching screen). */
+  canKill?: boolean;
+}): ReactNode {
   const { t } = useI18n();
+  const ended = endedText(run.report?.error ?? null, t);
+  const kill = (pid: number): void =>
+    void lab.invoke('kill-worker', { pid }).catch(() => undefined);
   return (
     <section className="panel process-map" aria-label={t('map.title')}>
       <h2>{t('map.title')}</h2>
@@ -41,6 +70,8 @@ export function ProcessMap({ run }: { run: RunView }): ReactNode {
                   ? run.report?.workers.find((w) => w.pid === worker.pid)?.reads
                   : undefined
               }
+              ended={run.report?.error?.workerPid === worker.pid ? ended : null}
+              onKill={canKill ? () => kill(worker.pid) : undefined}
             />
           ))}
         </div>

@@ -50,14 +50,22 @@ export function WorkerCard({
   worker,
   memory,
   reads = [],
+  ended = null,
+  onKill,
 }: {
   worker: WorkerView;
   memory?: WorkerMemory;
   /** The chunks it read from my_database.xlsx in the run, from the report. */
   reads?: readonly ReadRecord[];
+  /** How its process ended, when the run ended because of it. */
+  ended?: string | null;
+  /** Kills it (offered while this window's run goes on). */
+  onKill?: () => void;
 }): ReactNode {
   const { t, format, count } = useI18n();
   const hint = memory ? bookkeepingHint(memory.growth, memory.datasetBytes, memory.rows) : null;
+  // Finished tasks the card does not list (it lists the first ones and those running).
+  const unlisted = worker.taskCount - worker.tasks.filter((task) => task.state === 'done').length;
   return (
     <article
       className={`process-card process-card--worker process-card--${worker.state}`}
@@ -71,7 +79,23 @@ export function WorkerCard({
         <span className={`state-badge state-badge--${worker.state}`}>
           {t(`map.states.${worker.state}`)}
         </span>
+        {onKill && (
+          <button
+            type="button"
+            className="button--kill"
+            onClick={onKill}
+            aria-label={t('map.killLabel', { n: worker.slot + 1, pid: worker.pid })}
+            data-testid="kill-worker"
+          >
+            {t('map.kill')}
+          </button>
+        )}
       </header>
+      {ended && (
+        <p className="process-card__ended" data-testid="worker-ended">
+          {ended}
+        </p>
+      )}
       <h4>{t('map.received')}</h4>
       {worker.received === null ? (
         <p className="muted">{t('map.waitingCopies')}</p>
@@ -87,7 +111,7 @@ export function WorkerCard({
         <p className="muted">{t('map.noTasks')}</p>
       ) : (
         <ul className="task-list" data-testid="worker-tasks">
-          {worker.tasks.slice(0, 12).map((task) => (
+          {worker.tasks.map((task) => (
             <li
               key={task.index}
               className={`task task--${task.state}`}
@@ -104,7 +128,7 @@ export function WorkerCard({
               </code>
             </li>
           ))}
-          {worker.tasks.length > 12 && <li className="muted">+ {worker.tasks.length - 12}</li>}
+          {unlisted > 0 && <li className="muted">+ {unlisted}</li>}
         </ul>
       )}
       {memory && memory.datasetBytes > 0 && memory.growth !== null && (

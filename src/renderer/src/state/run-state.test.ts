@@ -130,6 +130,31 @@ describe('reduceRun', () => {
     expect(view.samples).toEqual([at(1), at(3), at(5)]);
   });
 
+  it('keeps a worker’s card list short however many tasks it runs, and counts them all', () => {
+    const events: RunEvent[] = [];
+    for (let i = 0; i < 5_000; i += 1) {
+      events.push({ runId: 3, type: 'task-started', taskIndex: i, slot: 0, pid: 11 });
+      events.push({
+        runId: 3,
+        type: 'task-done',
+        taskIndex: i,
+        slot: 0,
+        pid: 11,
+        value: 1.4,
+        display: '1.4',
+      });
+    }
+    events.push({ runId: 3, type: 'task-started', taskIndex: 5_000, slot: 0, pid: 11 });
+    const worker = play([...start, ...events]).workers[0];
+    expect(worker?.taskCount).toBe(5_000);
+    expect(worker?.tasks.map((t) => t.index)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => i),
+      5_000,
+    ]);
+    expect(worker?.tasks.at(-1)?.state).toBe('running');
+    expect(worker?.state).toBe('running');
+  });
+
   it('ignores late events of an older run and resets for a newer one', () => {
     const view = play(start);
     expect(reduceRun(view, { runId: 2, type: 'log', line: 'old' })).toBe(view);

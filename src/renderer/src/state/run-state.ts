@@ -24,7 +24,10 @@ export interface WorkerView {
   state: WorkerState;
   /** The globals this worker received; null until it has installed the task. */
   received: GlobalSummary[] | null;
+  /** The tasks a card shows: the first SHOWN_TASKS, and any running after them. */
   tasks: TaskView[];
+  /** How many tasks the worker has finished in all (a run may have a million). */
+  taskCount: number;
   read: { taskIndex: number; rowsRead: number; rowsWanted: number } | null;
 }
 
@@ -75,9 +78,24 @@ function updateWorker(
   };
 }
 
+/** How many tasks a worker's card lists; the rest are counted. */
+export const SHOWN_TASKS = 12;
+
+/**
+ * A task's new state in the card's list. The list stays short (the first
+ * SHOWN_TASKS, and those running), so that a run of a million tasks costs
+ * the page the same per event as a run of two.
+ */
 function upsertTask(tasks: TaskView[], task: TaskView): TaskView[] {
-  const rest = tasks.filter((t) => t.index !== task.index);
-  return [...rest, task].sort((a, b) => a.index - b.index);
+  const at = tasks.findIndex((t) => t.index === task.index);
+  if (at >= 0) {
+    const next = tasks.slice();
+    next[at] = task;
+    // A finished task past the first ones leaves the list: it is counted instead.
+    return task.state === 'done' && at >= SHOWN_TASKS ? next.filter((_, i) => i !== at) : next;
+  }
+  if (tasks.length >= SHOWN_TASKS && task.state === 'done') return tasks;
+  return [...tasks, task].sort((a, b) => a.index - b.index);
 }
 
 /** Applies one event. Events of another run than the current one are ignored. */
@@ -113,6 +131,7 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
           state: 'idle',
           received: null,
           tasks: [],
+          taskCount: 0,
           read: null,
         })),
       };
@@ -134,6 +153,7 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
         return {
           ...w,
           tasks,
+          taskCount: w.taskCount + 1,
           state: tasks.some((t) => t.state === 'running') ? 'running' : 'idle',
         };
       });
