@@ -117,6 +117,13 @@ export function errorText(
   return detailText(error.detail, t, format, count);
 }
 
+/** How a terminated worker's process ended: out of memory, by a signal, or with an exit code. */
+export function endedHow(error: ReportError, t: Translate): string {
+  if (error.reason === 'oom') return t('error.byOom');
+  if (error.signal != null) return t('error.bySignal', { signal: error.signal });
+  return t('error.withCode', { code: error.exitCode ?? '?' });
+}
+
 /**
  * What a run raised, in one line: the lab's own errors said from their
  * fields in the UI's language, a task's error as the worker raised it.
@@ -134,15 +141,7 @@ export function raisedText(
   const detail = error.cause?.detail ?? error.detail;
   if (error.name === 'CancelledError') return t('error.cancelledRaised');
   if (error.name === 'TerminatedWorkerError')
-    return t('error.terminatedRaised', {
-      pid: error.workerPid ?? '?',
-      how:
-        error.reason === 'oom'
-          ? t('error.byOom')
-          : error.signal != null
-            ? t('error.bySignal', { signal: error.signal })
-            : t('error.withCode', { code: error.exitCode ?? '?' }),
-    });
+    return t('error.terminatedRaised', { pid: error.workerPid ?? '?', how: endedHow(error, t) });
   if (detail?.code === 'task-timeout' || detail?.code === 'stalled')
     return errorText(Object.assign(new Error(error.message), { name: error.name, detail }), i18n);
   if (detail?.code === 'excel' && language === 'es')

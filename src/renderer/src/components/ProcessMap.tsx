@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ReportError } from '../../../shared/report';
+import { endedHow } from '../error-text';
 import { useI18n, type Translate } from '../i18n';
 import { lab } from '../lab-client';
 import type { RunView } from '../state/run-state';
@@ -21,24 +22,16 @@ function workerMemory(run: RunView, pid: number): WorkerMemory | undefined {
   };
 }
 
-/** The parent and its workers, side by side: separate processes, separate memories. */
 /** How a worker's process ended, for its card: the signal or code, or the lab killing it over time. */
 function endedText(error: ReportError | null, t: Translate): string | null {
   if (!error) return null;
-  if (error.name === 'TerminatedWorkerError')
-    return t('map.ended', {
-      how:
-        error.reason === 'oom'
-          ? t('error.byOom')
-          : error.signal != null
-            ? t('error.bySignal', { signal: error.signal })
-            : t('error.withCode', { code: error.exitCode ?? '?' }),
-    });
+  if (error.name === 'TerminatedWorkerError') return t('map.ended', { how: endedHow(error, t) });
   if (error.name === 'TimeoutError' || error.name === 'StalledWorkerError')
     return t('map.killedByLab');
   return null;
 }
 
+/** The parent and its workers, side by side: separate processes, separate memories. */
 export function ProcessMap({
   run,
   canKill = false,
