@@ -7,7 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { childrenOf } from '../test/support/processes';
 import { join } from 'node:path';
 import type { LabBridge } from '../src/shared/api';
 import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
@@ -37,6 +38,24 @@ async function pageAt(
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(String(e)));
   return { page, problems };
+}
+
+/** A setting as the lab has saved it (the page saves without waiting, so tests poll this). */
+function savedSetting(page: Page, name: 'language' | 'fontScale'): Promise<unknown> {
+  return page.evaluate(async (key) => {
+    const { lab } = globalThis as unknown as { lab: LabBridge };
+    const result = (await lab.invoke('settings', null)) as { response?: Record<string, unknown> };
+    return result.response?.[key];
+  }, name);
+}
+
+/** The pids on the worker cards, in order. */
+function cardPids(page: Page): Promise<number[]> {
+  return page
+    .getByTestId('worker-card')
+    .evaluateAll((cards) =>
+      cards.map((c) => Number((c as unknown as { dataset: { pid: string } }).dataset.pid)),
+    );
 }
 
 /** WCAG 2.2 AA and best practice: nothing may be found. */
@@ -139,17 +158,7 @@ test('presenter mode and the room keys: lessons, run, cancel, font size, the lis
   await page.getByTestId('font-larger').click();
   expect(await rootFont()).toBe('31.5px');
   // Once the lab has it (the page tells it without waiting), a reload keeps it.
-  await expect
-    .poll(async () =>
-      page.evaluate(async () => {
-        const { lab } = globalThis as unknown as { lab: LabBridge };
-        const result = (await lab.invoke('settings', null)) as {
-          response?: { fontScale?: number };
-        };
-        return result.response?.fontScale;
-      }),
-    )
-    .toBe(1.75);
+  await expect.poll(() => savedSetting(page, 'fontScale')).toBe(1.75);
   await page.reload();
   await expect(page.getByTestId('present-button')).toBeVisible();
   await expect.poll(rootFont).toBe('31.5px');
@@ -267,16 +276,6 @@ for (const language of LANGUAGES) {
   });
 }
 
-/** The worker processes of the browser host: its children (Linux). */
-function hostWorkers(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-      .split(' ')
-      .filter(Boolean)
-      .map(Number),
-  );
-}
-
 const PHASE_RUNNING = {
   en: 'Workers running the tasks',
   es: 'Los workers ejecutan las tareas',
@@ -298,7 +297,7 @@ for (const language of LANGUAGES) {
     });
     // Once tasks come back, every worker is in the middle of one: stop them all.
     await expect(page.locator('.process-map').getByText('→ 1.4').first()).toBeVisible();
-    const workers = hostWorkers(host.process.pid as number);
+    const workers = childrenOf(host.process.pid as number);
     for (const pid of workers) process.kill(pid, 'SIGSTOP');
     const panel = page.getByTestId('error-panel');
     await expect(panel).toHaveAttribute('data-error', 'TimeoutError', { timeout: 15_000 });
@@ -316,7 +315,7 @@ for (const language of LANGUAGES) {
     await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]', {
       timeout: 30_000,
     });
-    const now = hostWorkers(host.process.pid as number);
+    const now = childrenOf(host.process.pid as number);
     expect(now.filter((pid) => workers.includes(pid))).toEqual([]);
     expect(problems, 'console errors on the page').toEqual([]);
     await page.context().close();
@@ -331,15 +330,7 @@ test('the language chosen in the header is remembered by the lab, also in a new 
   await first.page.goto(`${host.url}#read-global`);
   await first.page.getByLabel(/Language|Idioma/).selectOption('es');
   await expect(first.page.locator('html')).toHaveAttribute('lang', 'es');
-  await expect
-    .poll(async () =>
-      first.page.evaluate(async () => {
-        const { lab } = globalThis as unknown as { lab: LabBridge };
-        const result = (await lab.invoke('settings', null)) as { response?: { language?: string } };
-        return result.response?.language;
-      }),
-    )
-    .toBe('es');
+  await expect.poll(() => savedSetting(first.page, 'language')).toBe('es');
   await first.page.reload();
   await expect(first.page.getByTestId('host-line')).toContainText('Proceso padre');
   // A new tab (a new browser context: no page storage shared) asks the lab.
@@ -386,21 +377,13 @@ for (const language of LANGUAGES) {
     await expectNoAxeViolations(page, 'a run whose worker was killed');
     await page.mouse.move(1, 1);
     await page.screenshot({ path: join(SCREENSHOTS, `kill-1280x720-${language}.png`) });
-    const before = await page
-      .getByTestId('worker-card')
-      .evaluateAll((cards) =>
-        cards.map((c) => Number((c as unknown as { dataset: { pid: string } }).dataset.pid)),
-      );
+    const before = await cardPids(page);
     await page.getByTestId('input-tasks').fill('');
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]', {
       timeout: 30_000,
     });
-    const after = await page
-      .getByTestId('worker-card')
-      .evaluateAll((cards) =>
-        cards.map((c) => Number((c as unknown as { dataset: { pid: string } }).dataset.pid)),
-      );
+    const after = await cardPids(page);
     expect(after.filter((pid) => before.includes(pid))).toEqual([]);
     expect(problems, 'console errors on the page').toEqual([]);
     await page.context().close();

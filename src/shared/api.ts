@@ -241,4 +241,3 @@ export const wsServerMessageSchema = z.union([
   z.strictObject({ id: z.nullable(z.int()), result: commandResultSchema }),
   z.strictObject({ event: z.literal('run-event'), payload: z.unknown() }),
 ]);
-export type WsServerMessage = z.infer<typeof wsServerMessageSchema>;

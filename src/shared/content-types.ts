@@ -3,7 +3,7 @@
  * the Electron app's app:// protocol and the browser host. Anything else is
  * served as bytes, and `nosniff` keeps a browser from guessing.
  */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -10,6 +10,8 @@ import { ChildProcessLauncher } from '../../src/main/lab/child-process-launcher'
 import { Lab, type LabOptions } from '../../src/main/lab/lab';
 import { BUILT_WORKER } from './paths';
 
+export { isAlive } from './processes';
+
 export interface LabFixture {
   lab: Lab;
   dataDir: string;
@@ -27,16 +29,6 @@ export function createLab(options: Partial<Omit<LabOptions, 'launcher'>> = {}): 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** True while a process with this pid exists. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Temporary sheet copies an xlsx reader makes (`tmp-<pid>-…` in the temp folder, as exceljs's did): a read must leave none. */

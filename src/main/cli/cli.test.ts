@@ -3,11 +3,12 @@
  * exit codes and messages.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processState } from '../lab/process-state';
+import { childrenOf, isAlive } from '../../../test/support/processes';
 import { BUILT_CLI } from '../../../test/support/paths';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'isolation-lab-cli-'));
@@ -97,26 +98,6 @@ describe('lab run', () => {
   });
 });
 
-/** The pids of a process's children, from /proc (Linux). */
-function childrenOf(pid: number): number[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number),
-    );
-  } catch {
-    return [];
-  }
-}
-
-/** A process that has not exited (a zombie waiting for a parent to reap it has). */
-const alive = (pid: number): boolean => {
-  const state = processState(pid);
-  return state !== null && state !== 'Z' && state !== 'X';
-};
-
 async function until(check: () => boolean, ms: number): Promise<boolean> {
   for (const end = performance.now() + ms; performance.now() < end;) {
     if (check()) return true;
@@ -159,7 +140,7 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
       `Interrupted (${signal}): the run was cancelled and its workers stopped.`,
     );
     expect(run.output.stderr).not.toMatch(/\n\s+at /);
-    expect(run.workers.filter(alive)).toEqual([]);
+    expect(run.workers.filter(isAlive)).toEqual([]);
   });
 
   it('a worker stopped when its CLI was killed exits as soon as it is continued', async () => {
@@ -172,7 +153,7 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(workers.map(processState)).toEqual(['T', 'T']);
     for (const pid of workers) process.kill(pid, 'SIGCONT');
-    expect(await until(() => workers.every((pid) => !alive(pid)), 5_000)).toBe(true);
+    expect(await until(() => workers.every((pid) => !isAlive(pid)), 5_000)).toBe(true);
   });
 
   it('Ctrl-C with stopped workers: exit 130, and the stopped workers are killed too', async () => {
@@ -180,6 +161,6 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C and kill', () => {
     for (const pid of workers) process.kill(pid, 'SIGSTOP');
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(workers.filter(alive)).toEqual([]);
+    expect(workers.filter(isAlive)).toEqual([]);
   });
 });
