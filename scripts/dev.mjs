@@ -68,10 +68,13 @@ async function browserDev(reason) {
   process.stdout.write(
     `\nIsolation Lab cannot open its desktop window here: ${reason}.\nThe page runs from Vite's dev server instead, with hot reload.\n\n`,
   );
-  await run(process.execPath, [
-    join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
-    'build',
-  ]);
+  // The host runs the built main process (out/main/web.js); --no-build uses the one there
+  // (the test of this script does: rebuilding would pull out/ from under the other tests).
+  if (!process.argv.includes('--no-build'))
+    await run(process.execPath, [
+      join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+    ]);
   const vite = await createServer({
     configFile: false,
     root: join(root, 'src/renderer'),

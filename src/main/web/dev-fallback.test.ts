@@ -4,14 +4,17 @@
  * browser host through it, behind the same token.
  */
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ROOT } from '../../../test/support/paths';
+import { BUILT_WORKER, ROOT } from '../../../test/support/paths';
 import { electronBinary } from '../../../scripts/electron-binary.cjs';
 
 // Where Electron can start, `npm run dev` opens it instead: this test is for the fallback.
 const fallback = 'reason' in electronBinary();
+// The other tests fork out/main/worker.js meanwhile: with --no-build the script must leave it alone.
+const builtAt = statSync(BUILT_WORKER).mtimeMs;
 const dev = spawn(
   process.execPath,
   fallback ? [join(ROOT, 'scripts/dev.mjs'), '--no-build'] : ['-e', ''],
@@ -65,5 +68,10 @@ describe.skipIf(!fallback)('npm run dev without Electron', () => {
       result: { ok: true, response: { backend: 'ChildProcessBackend' } },
     });
     expect(await ask('wrong')).toMatch(/refused 403|error/);
+  });
+
+  it('leaves the build the other tests run alone (--no-build)', async () => {
+    await address;
+    expect(statSync(BUILT_WORKER).mtimeMs).toBe(builtAt);
   });
 });
