@@ -118,6 +118,27 @@ describe('killing a worker from the lab (the class watches)', () => {
   });
 });
 
+describe('killing a worker the moment the pool hands it over', () => {
+  // Before the fix this run waited for the 60 s silence bound of a worker still receiving, past the test's timeout.
+  it('ends the run at once with a terminated-worker error, not after a silence bound', async () => {
+    const fixture = lab();
+    let victim = 0;
+    const report = await fixture.lab.run(
+      { experiment: 'read-global', tasks: 100_000 },
+      {
+        onEvent: (event) => {
+          if (event.type !== 'workers-ready' || victim) return;
+          victim = event.workers[0]?.pid ?? 0;
+          fixture.lab.killWorker(victim);
+        },
+      },
+    );
+    expect(report.error).toMatchObject({ name: 'TerminatedWorkerError', workerPid: victim });
+    const next = await fixture.lab.run({ experiment: 'read-global' });
+    expect(next.results).toEqual([1.4, 1.4]);
+  }, 20_000);
+});
+
 describe('a worker that stops (never wait blind)', () => {
   it('SIGSTOP mid-read: the run ends, naming the pid, the state T and the task; the worker is killed and replaced', async () => {
     const fixture = lab({ stallMs: 1_500 });

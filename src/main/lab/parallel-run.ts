@@ -220,6 +220,8 @@ export class ParallelRun {
     for (const worker of this.workers) {
       this.cleanups.push(worker.onMessage((message) => this.onMessage(worker, message)));
       this.cleanups.push(worker.onExit((exit) => this.onExit(worker, exit)));
+      // A worker that died since the pool handed it over (killed at workers-ready, say) will never say so again.
+      if (worker.exit) return this.onExit(worker, worker.exit);
       // Each worker gets its own copy of the globals: postMessage clones them per worker.
       worker.send({ type: 'install', runId: this.call.runId, ...this.call.install });
     }

@@ -219,6 +219,25 @@ describe('Parallel on fake workers', () => {
     expect(launcher.workers.map((w) => w.pid)).toContain(error.workerPid);
   });
 
+  it('ends with a terminated-worker error when a worker dies before the call listens (killed at workers-ready)', async () => {
+    const launcher = new FakeLauncher();
+    let victim: FakeWorker | undefined;
+    const outcome = await setUp(launcher).run(
+      call(6, {
+        onEvent: (event) => {
+          if (event.type !== 'workers-ready' || victim) return;
+          victim = launcher.workers.find((w) => w.pid === event.workers[0]?.pid);
+          victim?.kill();
+        },
+      }),
+    );
+    const error = outcome.error as TerminatedWorkerError;
+    expect(error).toBeInstanceOf(TerminatedWorkerError);
+    expect(error.workerPid).toBe(victim?.pid);
+    expect(error.signal).toBe('SIGKILL');
+    expect(outcome.results).toBeNull();
+  });
+
   it('ends a run whose busy worker goes silent, names the worker and its task, and kills it', async () => {
     const launcher = new FakeLauncher((worker, batch) => {
       if (batch.tasks[0]?.index !== 1) worker.answer(batch);
