@@ -14,7 +14,13 @@ export const ROOT = resolve(__dirname, '..');
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 
 export interface WebHost {
+  /**
+   * The lab's address with lessons' questions off (`&questions=0`), as a
+   * teacher can set: the tests that are not about predicting run at once.
+   */
   url: string;
+  /** The address exactly as the host printed it: lessons ask their question first. */
+  printedUrl: string;
   origin: string;
   port: number;
   token: string;
@@ -52,7 +58,8 @@ async function startHost(): Promise<{ host: WebHost; dataDir: string }> {
   const parsed = new URL(url);
   return {
     host: {
-      url,
+      url: `${url}&questions=0`,
+      printedUrl: url,
       origin: parsed.origin,
       port: Number(parsed.port),
       token: parsed.searchParams.get('token') ?? '',

@@ -29,7 +29,7 @@ test('the token leaves the address bar, stays with the tab through a reload, and
   host,
   context,
 }) => {
-  await page.goto(host.url);
+  await page.goto(host.printedUrl);
   await expect(page.getByTestId('host-line')).toBeVisible();
   expect(page.url()).toBe(`${host.origin}/`);
   await page.reload();

@@ -1,6 +1,7 @@
 /**
  * What the lab remembers between launches, in the desktop app and the
- * browser host alike: the UI's language, the font size and presenter mode,
+ * browser host alike: the UI's language, the font size, presenter mode and
+ * whether lessons ask their question first,
  * each once it has been chosen (before that, the page decides: the system's
  * language, the base size). The main screen and a watching screen (a
  * projector) keep theirs apart, so that making the projector's type larger
@@ -15,6 +16,8 @@ export const settingsSchema = z.strictObject({
   language: z.optional(z.enum(['en', 'es'])),
   fontScale: z.optional(z.literal(FONT_SCALES)),
   present: z.optional(z.boolean()),
+  /** Whether each lesson asks its question before it runs (predict, then run); on until turned off. */
+  questions: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

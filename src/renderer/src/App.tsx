@@ -3,7 +3,7 @@
  * right. It loads the lessons and the host's facts through `window.lab`, runs
  * a lesson, and folds the run's events into what the lesson shows.
  */
-import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { HostInfo, LabError, LessonInfo, RunEvent } from '../../shared/api';
 import type { LessonId } from '../../shared/lessons';
 import type { RunParams } from '../../shared/params';
@@ -24,6 +24,7 @@ import {
 } from './presenter';
 import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
 import { lab } from './lab-client';
+import type { Prediction } from './questions';
 
 /**
  * Each lesson's last run, and the lesson whose run is going on. Events apply
@@ -69,6 +70,9 @@ export function App(): ReactNode {
   const [runs, dispatch] = useReducer(reduceRuns, { active: null, views: {} });
   const [forms, setForms] = useState<Partial<Record<LessonId, FormValues>>>({});
   const [runError, setRunError] = useState<LabError | null>(null);
+  // What each lesson's question was answered with, for the reveal after its run.
+  const [predictions, setPredictions] = useState<Partial<Record<LessonId, Prediction>>>({});
+  const runWhenAnswered = useRef(false);
 
   const [saved, setSaved] = useState<Settings | null>(null);
   useEffect(() => {
@@ -173,6 +177,12 @@ export function App(): ReactNode {
     fontSize: room.stepScale,
   };
   useRoomKeys(actions, keysOpen);
+  // Presenter mode's Enter records the answer, then runs once the form no longer waits for one.
+  useEffect(() => {
+    if (!runWhenAnswered.current) return;
+    runWhenAnswered.current = false;
+    actions.run();
+  });
   useMenu(actions, (id) => {
     if (!running && order.includes(id as ViewId)) select(id as ViewId);
   });
@@ -193,7 +203,12 @@ export function App(): ReactNode {
     >
       <AppHeader
         host={host}
-        room={{ ...actions, present: room.present }}
+        room={{
+          ...actions,
+          present: room.present,
+          questions: room.questions,
+          toggleQuestions: () => room.setQuestions(!room.questions),
+        }}
         onLanguage={chooseLanguage}
       />
       {keysOpen && <KeysDialog onClose={() => setKeysOpen(false)} />}
@@ -215,6 +230,17 @@ export function App(): ReactNode {
           runError={runError}
           onRun={run}
           onCancel={cancel}
+          ask={{
+            on: room.questions,
+            present: room.present,
+            prediction: predictions[lesson.id] ?? null,
+            onPredict: (prediction) =>
+              setPredictions((all) => ({ ...all, [lesson.id]: prediction ?? undefined })),
+            onPredictAndRun: (prediction) => {
+              setPredictions((all) => ({ ...all, [lesson.id]: prediction }));
+              runWhenAnswered.current = true;
+            },
+          }}
         />
       ) : (
         <CompareView host={host} onBusyChange={setComparing} />

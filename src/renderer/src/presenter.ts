@@ -16,11 +16,12 @@ const BASE_FONT_PX = 18;
 /** Below this width the layout is one column, as in presenter mode. */
 const NARROW_PX = 1100;
 
-/** `?present=1` or `?present=0` in the address, which wins over what was saved. */
-function askedPresent(): boolean | null {
-  const asked = new URLSearchParams(window.location.search).get('present');
+/** `?name=1` or `?name=0` in the address, which wins over what was saved. */
+function askedSwitch(name: 'present' | 'questions'): boolean | null {
+  const asked = new URLSearchParams(window.location.search).get(name);
   return asked === '1' || asked === '0' ? asked === '1' : null;
 }
+const askedPresent = (): boolean | null => askedSwitch('present');
 
 export interface RoomSettings {
   present: boolean;
@@ -30,6 +31,9 @@ export interface RoomSettings {
   stepScale: (direction: 1 | -1) => void;
   /** One column: in presenter mode, or when the window is narrow. */
   narrow: boolean;
+  /** Whether lessons ask their question before they run. */
+  questions: boolean;
+  setQuestions: (on: boolean) => void;
 }
 
 /**
@@ -43,6 +47,7 @@ export function useRoomSettings(
 ): RoomSettings {
   const [present, setPresentState] = useState(() => askedPresent() ?? false);
   const [scale, setScale] = useState<number>(() => (askedPresent() ? 1.5 : 1));
+  const [questions, setQuestionsState] = useState(() => askedSwitch('questions') ?? true);
   const [narrowWindow, setNarrowWindow] = useState(
     () => window.matchMedia(`(max-width: ${NARROW_PX - 1}px)`).matches,
   );
@@ -52,6 +57,8 @@ export function useRoomSettings(
     setApplied(saved);
     if (askedPresent() === null && saved.present !== undefined) setPresentState(saved.present);
     if (saved.fontScale !== undefined) setScale(saved.fontScale);
+    if (askedSwitch('questions') === null && saved.questions !== undefined)
+      setQuestionsState(saved.questions);
   }
   useEffect(() => {
     const query = window.matchMedia(`(max-width: ${NARROW_PX - 1}px)`);
@@ -75,7 +82,19 @@ export function useRoomSettings(
     setScale(next);
     save({ fontScale: next });
   };
-  return { present, setPresent, scale, stepScale, narrow: present || narrowWindow };
+  const setQuestions = (on: boolean): void => {
+    setQuestionsState(on);
+    save({ questions: on });
+  };
+  return {
+    present,
+    setPresent,
+    scale,
+    stepScale,
+    narrow: present || narrowWindow,
+    questions,
+    setQuestions,
+  };
 }
 
 export interface KeyActions {

@@ -6,6 +6,9 @@ import { LANGUAGES, useI18n, type Language } from '../i18n';
 export interface RoomControls {
   present: boolean;
   togglePresent: () => void;
+  /** Predict, then run: whether lessons ask their question first. */
+  questions: boolean;
+  toggleQuestions: () => void;
   fontSize: (direction: 1 | -1) => void;
   showKeys: () => void;
 }
@@ -47,6 +50,18 @@ export function AppHeader({
         >
           {t('keys.presenter')}
         </button>
+        {!host.readOnly && (
+          <button
+            type="button"
+            className="button--header"
+            aria-pressed={room.questions}
+            onClick={room.toggleQuestions}
+            data-testid="questions-button"
+            title={t('questions.toggleTitle')}
+          >
+            {t('questions.toggle')}
+          </button>
+        )}
         <button
           type="button"
           className="button--header"

@@ -5,6 +5,7 @@ const KEYS = [
   ['← / PageUp', 'keys.previous'],
   ['→ / PageDown', 'keys.next'],
   ['R / Enter', 'keys.run'],
+  ['1–4 · S', 'keys.answer'],
   ['Esc', 'keys.cancel'],
   ['P', 'keys.present'],
   ['F', 'keys.fullscreen'],

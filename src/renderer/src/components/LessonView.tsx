@@ -6,6 +6,9 @@ import type { RunParams } from '../../../shared/params';
 import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
 import { takeawayValues } from '../lesson-text';
+import { questionFor, type Prediction } from '../questions';
+import { QuestionPanel, RevealPanel } from './QuestionPanel';
+import { QuestionStage } from './QuestionStage';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -26,13 +29,29 @@ interface Props {
   runError: LabError | null;
   onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
   onCancel: () => void;
+  /** Predict, then run: whether the lesson asks first, what was answered, and the presenter's stage. */
+  ask: {
+    on: boolean;
+    present: boolean;
+    prediction: Prediction | null;
+    onPredict: (prediction: Prediction | null) => void;
+    /** Records an answer and runs the lesson (presenter mode's Enter). */
+    onPredictAndRun: (prediction: Prediction) => void;
+  };
+}
+
+type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows'>;
+
+/** The workers, tasks and rows as typed (the host's defaults where a field is not a whole number). */
+function formShape(form: FormValues, host: HostInfo): Shape {
+  const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
+  const nJobs = whole(form.workers) ?? host.defaults.nJobs;
+  return { nJobs, tasks: whole(form.tasks) ?? nJobs, rows: whole(form.rows) ?? host.defaults.rows };
 }
 
 /** The workers and rows the code panel shows: the run's, or the form's before a run. */
-function shownParams(run: RunView, form: FormValues): Pick<RunParams, 'nJobs' | 'rows'> {
-  if (run.params) return run.params;
-  const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
-  return { nJobs: whole(form.workers) ?? 2, rows: whole(form.rows) ?? 100 };
+function shownParams(run: RunView, form: FormValues, host: HostInfo): Shape {
+  return run.params ?? formShape(form, host);
 }
 
 /** One lesson: its explanation, its code, its controls, and what the last run showed. */
@@ -46,11 +65,33 @@ export function LessonView({
   runError,
   onRun,
   onCancel,
+  ask,
 }: Props): ReactNode {
   const { t, format, count, language } = useI18n();
   const report = run.report;
   // A cancelled run shows where it stopped and nothing it had half measured.
   const complete = run.status === 'finished' && report !== null;
+  const asking = ask.on && !host.readOnly;
+  const ended = run.status === 'finished' || run.status === 'cancelled';
+  const revealed = asking && ask.prediction !== null && ended;
+  // The reveal asks the question of the run that answered it; before a run, the form's.
+  const question = questionFor(
+    lesson.id,
+    revealed && report ? report.params : formShape(form, host),
+    format,
+    count,
+  );
+  const askFirst = asking && ask.prediction === null;
+  if (askFirst && ask.present && run.status !== 'running')
+    return (
+      <main className="lesson lesson--stage" data-testid={`lesson-${lesson.id}`}>
+        <QuestionStage
+          question={question}
+          onRunWith={ask.onPredictAndRun}
+          onSkip={() => ask.onPredict({ skipped: true })}
+        />
+      </main>
+    );
   return (
     <main
       className={run.status === 'idle' ? 'lesson' : 'lesson lesson--ran'}
@@ -61,12 +102,21 @@ export function LessonView({
           <h2 className="lesson__title">{t(`lessons.${lesson.id}.title`)}</h2>
           <p className="lesson__intro">{t(`lessons.${lesson.id}.intro`)}</p>
         </header>
+        {asking && (
+          <QuestionPanel
+            question={question}
+            prediction={ask.prediction}
+            locked={busy || revealed}
+            onPredict={ask.onPredict}
+          />
+        )}
         <RunControls
           lesson={lesson}
           host={host}
           values={form}
           onChange={onFormChange}
           busy={busy}
+          askFirst={askFirst}
           onRun={onRun}
           onCancel={onCancel}
         />
@@ -77,7 +127,7 @@ export function LessonView({
             })}
           </p>
         )}
-        <CodePanels lesson={lesson} params={shownParams(run, form)} />
+        <CodePanels lesson={lesson} params={shownParams(run, form, host)} />
       </div>
       <div
         className="lesson__outcome"
@@ -87,6 +137,14 @@ export function LessonView({
       >
         <PhaseProgress run={run} />
         {complete && <OutcomeHeadline lesson={lesson} report={report} />}
+        {revealed && ask.prediction && (
+          <RevealPanel
+            question={question}
+            prediction={ask.prediction}
+            report={complete ? report : null}
+            onAskAgain={busy ? null : () => ask.onPredict(null)}
+          />
+        )}
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {complete && <ResultsPanel lesson={lesson} report={report} />}
         <ProcessMap run={run} canKill={!host.readOnly && run.status === 'running'} />
@@ -107,6 +165,7 @@ export function LessonView({
           <section className="panel takeaway" data-testid="takeaway">
             <h2>{t('results.takeaway')}</h2>
             <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, format, count))}</p>
+            <p data-testid="why">{t(`lessons.${lesson.id}.why`)}</p>
           </section>
         )}
         <VerboseLog lines={run.log} />

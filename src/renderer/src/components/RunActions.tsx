@@ -26,14 +26,16 @@ export function WorkersField({
   );
 }
 
-/** Run (submits the form), Cancel while running; on a watching screen, neither. */
+/** Run (submits the form), Cancel while running; on a watching screen, neither; before the question is answered, a note. */
 export function RunActions({
   host,
   busy,
+  askFirst = false,
   onCancel,
 }: {
   host: HostInfo;
   busy: boolean;
+  askFirst?: boolean;
   onCancel: () => void;
 }): ReactNode {
   const { t } = useI18n();
@@ -50,6 +52,10 @@ export function RunActions({
         >
           {t('controls.cancel')}
         </button>
+      ) : askFirst ? (
+        <p className="run-controls__ask" data-testid="ask-first">
+          {t('questions.askFirst')}
+        </p>
       ) : (
         <button type="submit" className="button button--run" data-testid="run-button">
           ▶ {t('controls.run')}

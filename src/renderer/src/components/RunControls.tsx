@@ -39,6 +39,8 @@ interface Props {
   values: FormValues;
   onChange: (values: FormValues) => void;
   busy: boolean;
+  /** Run waits for the lesson's question to be answered or skipped. */
+  askFirst?: boolean;
   onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
   onCancel: () => void;
 }
@@ -50,6 +52,7 @@ export function RunControls({
   values,
   onChange,
   busy,
+  askFirst = false,
   onRun,
   onCancel,
 }: Props): ReactNode {
@@ -83,7 +86,7 @@ export function RunControls({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || askFirst) return;
     const params: Partial<RunParams> & { experiment: LessonId } = {
       experiment: lesson.id,
       nJobs: numberOrText(workers),
@@ -152,7 +155,7 @@ export function RunControls({
         title={t('controls.timeoutTitle')}
         testId="input-timeout"
       />
-      <RunActions host={host} busy={busy} onCancel={onCancel} />
+      <RunActions host={host} busy={busy} askFirst={askFirst} onCancel={onCancel} />
       {dropped > 0 && <p className="run-controls__note">{t('controls.chunkNote', { dropped })}</p>}
     </form>
   );

@@ -25,21 +25,24 @@ export const en = {
     'read-global': {
       title: 'Reading a global variable',
       intro:
-        'The parent process sets MY_GLOBAL_VAR = 1.4. A worker is a separate process with its own memory, so it cannot look into the parent’s. Instead, joblib sends the function together with a copy of every global it reads; the worker installs that copy, and the function reads it there.',
+        'The parent process sets MY_GLOBAL_VAR = 1.4. Then each worker, a separate process with its own memory, runs return_global_var(), which returns MY_GLOBAL_VAR.',
+      why: 'A worker cannot look into the parent’s memory. Instead, joblib sends the function together with a copy of every global it reads; the worker installs that copy, and the function reads it there.',
       takeaway:
         'The {tasks} returned {results}, each in a worker process of its own, from its own copy of MY_GLOBAL_VAR: look at the pids. Nothing was shared; it was copied.',
     },
     'write-global': {
       title: 'Writing into a global variable',
       intro:
-        'change_global_var(n) assigns n to MY_GLOBAL_VAR. In Python, assigning a name inside a function makes it a local variable, so the function never refers to the global and no copy is sent at all. JavaScript needs the local declared with let, as the worker’s code does.',
+        'change_global_var(n) assigns n to MY_GLOBAL_VAR and returns it; each task gets its own n.',
+      why: 'In Python, assigning a name inside a function makes it a local variable, so the function never refers to the global and no copy is sent at all. JavaScript needs the local declared with let, as the worker’s code does.',
       takeaway:
         'The {tasks} returned {results}, each its own local variable. The parent still has MY_GLOBAL_VAR = {parent}: a worker cannot write into the parent’s memory.',
     },
     'change-global': {
       title: 'Changing a global variable',
       intro:
-        'add_to_global_var(n) reads MY_GLOBAL_VAR and writes it back. The worker receives the global as its own read-only copy (a const binding), so the += fails in the worker.',
+        'add_to_global_var(n) reads MY_GLOBAL_VAR, adds n and writes the sum back (MY_GLOBAL_VAR += n).',
+      why: 'The worker receives the global as its own read-only copy (a const binding), so the += fails in the worker.',
       takeaway:
         'The error was raised inside worker pid {pid}, in task {task}, and raised again in the parent with the worker’s stack. The parent’s MY_GLOBAL_VAR is still {parent}.',
       languages:
@@ -48,16 +51,80 @@ export const en = {
     'full-copy': {
       title: 'A dataset as a global: a full copy per worker',
       intro:
-        'my_global_df holds the numbers 0 … rows−1. sum_data(start, end) sums only its chunk, but the dataset is a global the function reads, so every worker receives a complete copy before it starts.',
+        'my_global_df holds the numbers 0 … rows−1. sum_data(start, end) sums only its chunk of rows, reading my_global_df as a global.',
+      why: 'The dataset is a global the function reads, so every worker receives a complete copy before it starts, however small its chunk.',
       takeaway:
         'The sums are right, but each worker received the whole dataset ({dataset}), {workers} in all: it was in memory {copies} times, the parent’s copy and one per worker.',
     },
     'partial-read': {
       title: 'Reading only a chunk from an Excel file',
       intro:
-        'The parent writes the dataset to my_database.xlsx. read_and_sum_data(start, end) opens the file in the worker and keeps only its own rows: no dataset travels with the task.',
+        'The parent writes the dataset to my_database.xlsx. read_and_sum_data(start, end) opens the file in the worker and reads its own rows.',
+      why: 'The function uses no global dataset, so none travels with the task: each worker keeps only the rows of its chunk.',
       takeaway:
         'The sums match the full copy, yet each worker held only its chunk, {workers} in all: together they held {held}, {times}× the dataset of {dataset}.',
+    },
+  },
+  questions: {
+    title: 'Predict, then run',
+    skip: 'Skip the question',
+    askFirst: 'Answer the question above, or skip it, to run.',
+    again: 'Ask again',
+    revealTitle: 'Your prediction against the run',
+    right: 'Right: the run shows your answer.',
+    wrong: 'Not this time: the run shows “{answer}”.',
+    skipped: 'You skipped the question: the run shows “{answer}”.',
+    cannot: 'This run did not end as the lesson does, so it cannot answer the question.',
+    shown: '✓ the run shows this',
+    yours: 'your answer',
+    yoursWrong: '✗ your answer',
+    toggle: 'Questions',
+    toggleTitle: 'Ask a question before each lesson runs',
+    presenterHint: 'Keys 1–{n} choose an answer; Enter runs the lesson and reveals; S skips.',
+    'read-global': {
+      prompt:
+        'The parent sets MY_GLOBAL_VAR = 1.4, then runs return_global_var() as {tasks} on {workers}. What does print(parallel_results) show?',
+      choices: {
+        copies: '{list}',
+        nones: '{list}',
+        error: 'An error: a worker cannot see the parent’s variables',
+      },
+    },
+    'write-global': {
+      prompt:
+        'The parent runs change_global_var(n) on {workers}, for n = 0 … {last}; each task sets MY_GLOBAL_VAR = n. Afterwards, what does the parent’s print(MY_GLOBAL_VAR) show?',
+      choices: {
+        unchanged: '{value}',
+        last: '{value}, the last n written',
+        error: 'Nothing: the run raises an error',
+      },
+    },
+    'change-global': {
+      prompt:
+        'The parent runs add_to_global_var(n) on {workers}, for n = 0 … {last}: MY_GLOBAL_VAR += n. What happens?',
+      choices: {
+        adds: 'The tasks return {list}',
+        parent: 'The parent’s MY_GLOBAL_VAR grows with each task',
+        error: 'A task raises an error in its worker',
+      },
+    },
+    'full-copy': {
+      prompt:
+        'The parent splits my_global_df ({rows}, {dataset}) into chunks, and sum_data sums each on {workers}. How much of the dataset do the workers hold together?',
+      choices: {
+        'one-copy': 'about {bytes} ({times}× the dataset)',
+        'copy-each': 'about {bytes} ({times}× the dataset)',
+        'copy-each-and-parent': 'about {bytes} ({times}× the dataset)',
+      },
+    },
+    'partial-read': {
+      prompt:
+        'On {workers}, read_and_sum_data reads each chunk of the {rows} ({dataset}) from my_database.xlsx. How much of the dataset do the workers hold together?',
+      choices: {
+        'one-copy': 'about {bytes} ({times}× the dataset)',
+        'copy-each': 'about {bytes} ({times}× the dataset)',
+        'copy-each-and-parent': 'about {bytes} ({times}× the dataset)',
+      },
     },
   },
   code: {
@@ -301,6 +368,7 @@ export const en = {
     previous: 'previous lesson',
     next: 'next lesson',
     run: 'run the lesson',
+    answer: 'presenter mode’s question: choose an answer · skip it',
     cancel: 'cancel the run',
     present: 'presenter mode on or off',
     fullscreen: 'full screen on or off',

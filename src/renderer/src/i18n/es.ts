@@ -23,21 +23,24 @@ export const es: Translations = {
     'read-global': {
       title: 'Leer una variable global',
       intro:
-        'El proceso padre define MY_GLOBAL_VAR = 1.4. Un worker es un proceso distinto, con su propia memoria, así que no puede mirar la del padre. En cambio, joblib envía la función junto con una copia de cada variable global que lee; el worker instala esa copia y la función la lee ahí.',
+        'El proceso padre define MY_GLOBAL_VAR = 1.4. Luego cada worker, un proceso distinto con su propia memoria, ejecuta return_global_var(), que devuelve MY_GLOBAL_VAR.',
+      why: 'Un worker no puede mirar la memoria del padre. En cambio, joblib envía la función junto con una copia de cada variable global que lee; el worker instala esa copia y la función la lee ahí.',
       takeaway:
         'Resultado de {tasks}: {results}, cada una en un proceso worker propio, a partir de su propia copia de MY_GLOBAL_VAR: mira los pid. Nada se compartió; se copió.',
     },
     'write-global': {
       title: 'Escribir en una variable global',
       intro:
-        'change_global_var(n) asigna n a MY_GLOBAL_VAR. En Python, asignar un nombre dentro de una función lo vuelve una variable local, así que la función nunca se refiere a la global y no se envía ninguna copia. JavaScript necesita declarar la local con let, como hace el código del worker.',
+        'change_global_var(n) asigna n a MY_GLOBAL_VAR y la devuelve; cada tarea recibe su propio n.',
+      why: 'En Python, asignar un nombre dentro de una función lo vuelve una variable local, así que la función nunca se refiere a la global y no se envía ninguna copia. JavaScript necesita declarar la local con let, como hace el código del worker.',
       takeaway:
         'Resultado de {tasks}: {results}, cada una su propia variable local. El padre sigue teniendo MY_GLOBAL_VAR = {parent}: un worker no puede escribir en la memoria del padre.',
     },
     'change-global': {
       title: 'Modificar una variable global',
       intro:
-        'add_to_global_var(n) lee MY_GLOBAL_VAR y la vuelve a escribir. El worker recibe la global como su propia copia de solo lectura (una constante), así que el += falla en el worker.',
+        'add_to_global_var(n) lee MY_GLOBAL_VAR, le suma n y vuelve a escribir la suma (MY_GLOBAL_VAR += n).',
+      why: 'El worker recibe la global como su propia copia de solo lectura (una constante), así que el += falla en el worker.',
       takeaway:
         'El error ocurrió dentro del worker con pid {pid}, en la tarea {task}, y se volvió a lanzar en el padre con la traza del worker. El MY_GLOBAL_VAR del padre sigue valiendo {parent}.',
       languages:
@@ -46,16 +49,82 @@ export const es: Translations = {
     'full-copy': {
       title: 'Un dataset como global: una copia completa por worker',
       intro:
-        'my_global_df contiene los números 0 … filas−1. sum_data(start, end) suma solo su trozo, pero el dataset es una global que la función lee, así que cada worker recibe una copia completa antes de empezar.',
+        'my_global_df contiene los números 0 … filas−1. sum_data(start, end) suma solo su trozo de filas y lee my_global_df como global.',
+      why: 'El dataset es una global que la función lee, así que cada worker recibe una copia completa antes de empezar, por pequeño que sea su trozo.',
       takeaway:
         'Las sumas son correctas, pero cada worker recibió el dataset entero ({dataset}), {workers} en total: estuvo en memoria {copies} veces, la copia del padre y una por worker.',
     },
     'partial-read': {
       title: 'Leer solo un trozo de un archivo Excel',
       intro:
-        'El padre escribe el dataset en my_database.xlsx. read_and_sum_data(start, end) abre el archivo en el worker y guarda solo sus propias filas: ningún dataset viaja con la tarea.',
+        'El padre escribe el dataset en my_database.xlsx. read_and_sum_data(start, end) abre el archivo en el worker y lee sus propias filas.',
+      why: 'La función no usa ningún dataset global, así que ninguno viaja con la tarea: cada worker guarda solo las filas de su trozo.',
       takeaway:
         'Las sumas coinciden con la copia completa, pero cada worker guardó solo su trozo, {workers} en total: entre todos guardaron {held}, {times}× el dataset de {dataset}.',
+    },
+  },
+  questions: {
+    title: 'Predice y luego ejecuta',
+    skip: 'Saltar la pregunta',
+    askFirst: 'Responde la pregunta de arriba, o sáltala, para ejecutar.',
+    again: 'Preguntar de nuevo',
+    revealTitle: 'Tu predicción frente a la ejecución',
+    right: 'Correcto: la ejecución muestra tu respuesta.',
+    wrong: 'Esta vez no: la ejecución muestra «{answer}».',
+    skipped: 'Saltaste la pregunta: la ejecución muestra «{answer}».',
+    cannot:
+      'Esta ejecución no terminó como termina la lección, así que no puede responder la pregunta.',
+    shown: '✓ la ejecución muestra esto',
+    yours: 'tu respuesta',
+    yoursWrong: '✗ tu respuesta',
+    toggle: 'Preguntas',
+    toggleTitle: 'Hacer una pregunta antes de ejecutar cada lección',
+    presenterHint:
+      'Las teclas 1–{n} eligen una respuesta; Enter ejecuta la lección y revela; S salta la pregunta.',
+    'read-global': {
+      prompt:
+        'El padre define MY_GLOBAL_VAR = 1.4 y luego ejecuta return_global_var() como {tasks} en {workers}. ¿Qué muestra print(parallel_results)?',
+      choices: {
+        copies: '{list}',
+        nones: '{list}',
+        error: 'Un error: un worker no puede ver las variables del padre',
+      },
+    },
+    'write-global': {
+      prompt:
+        'El padre ejecuta change_global_var(n) en {workers}, para n = 0 … {last}; cada tarea hace MY_GLOBAL_VAR = n. Después, ¿qué muestra print(MY_GLOBAL_VAR) en el padre?',
+      choices: {
+        unchanged: '{value}',
+        last: '{value}, el último n escrito',
+        error: 'Nada: la ejecución lanza un error',
+      },
+    },
+    'change-global': {
+      prompt:
+        'El padre ejecuta add_to_global_var(n) en {workers}, para n = 0 … {last}: MY_GLOBAL_VAR += n. ¿Qué pasa?',
+      choices: {
+        adds: 'Las tareas devuelven {list}',
+        parent: 'El MY_GLOBAL_VAR del padre crece con cada tarea',
+        error: 'Una tarea lanza un error en su worker',
+      },
+    },
+    'full-copy': {
+      prompt:
+        'El padre divide my_global_df ({rows}, {dataset}) en trozos, y sum_data suma cada uno en {workers}. ¿Cuánto del dataset guardan los workers entre todos?',
+      choices: {
+        'one-copy': 'unos {bytes} ({times}× el dataset)',
+        'copy-each': 'unos {bytes} ({times}× el dataset)',
+        'copy-each-and-parent': 'unos {bytes} ({times}× el dataset)',
+      },
+    },
+    'partial-read': {
+      prompt:
+        'En {workers}, read_and_sum_data lee cada trozo de las {rows} ({dataset}) desde my_database.xlsx. ¿Cuánto del dataset guardan los workers entre todos?',
+      choices: {
+        'one-copy': 'unos {bytes} ({times}× el dataset)',
+        'copy-each': 'unos {bytes} ({times}× el dataset)',
+        'copy-each-and-parent': 'unos {bytes} ({times}× el dataset)',
+      },
     },
   },
   code: {
@@ -303,6 +372,7 @@ export const es: Translations = {
     previous: 'lección anterior',
     next: 'lección siguiente',
     run: 'ejecutar la lección',
+    answer: 'la pregunta del modo presentador: elegir una respuesta · saltarla',
     cancel: 'cancelar la ejecución',
     present: 'activar o desactivar el modo presentación',
     fullscreen: 'activar o desactivar la pantalla completa',

@@ -1,0 +1,149 @@
+/**
+ * Teach, don't just show: predict, then run (the reveal marks the answer
+ * against what the run showed, computed from its report), in English and
+ * Spanish, at the desk and in presenter mode. Screenshots go to
+ * artifacts/screenshots.
+ */
+import { join } from 'node:path';
+import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
+import {
+  expectNoAxeViolations,
+  LANGUAGES,
+  noSidewaysOverflow,
+  pageAt,
+  savedSetting,
+  SIZES,
+} from './room';
+
+needsBrowser();
+
+const RIGHT = { en: 'Right', es: 'Correcto' } as const;
+
+for (const language of LANGUAGES) {
+  test(`predict, then run, in ${language}: a wrong answer and a right one, each marked against the run`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.printedUrl}&lang=${language}#read-global`);
+    const question = page.getByTestId('question');
+    await expect(question.getByTestId('question-prompt')).toContainText('MY_GLOBAL_VAR = 1.4');
+    // Run waits for an answer.
+    await expect(page.getByTestId('run-button')).toHaveCount(0);
+    await expect(page.getByTestId('ask-first')).toBeVisible();
+    await expectNoAxeViolations(page, 'a question before the run');
+    await page.getByTestId('question-choice-nones').check();
+    await page.getByTestId('run-button').click();
+    const reveal = page.getByTestId('reveal');
+    await expect(reveal).toHaveAttribute('data-verdict', 'wrong', { timeout: 30_000 });
+    // The answer comes from the run: every task returned the parent's 1.4.
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]');
+    await expect(reveal).toHaveAttribute('data-answer', 'copies');
+    await expect(reveal.getByTestId('reveal-choice-copies')).toContainText('[1.4, 1.4]');
+    await expect(reveal.getByTestId('reveal-choice-copies')).toContainText('✓');
+    await expect(reveal.getByTestId('reveal-choice-nones')).toContainText('✗');
+    // The answer stands once the run has revealed it.
+    await expect(page.getByTestId('question-choice-nones')).toBeDisabled();
+    await expect(page.getByTestId('why')).toBeVisible();
+    await expectNoAxeViolations(page, 'a wrong answer revealed');
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: join(SCREENSHOTS, `predict-wrong-1280x720-${language}.png`) });
+
+    // Asked again with 3 workers and 5 tasks: the question follows the form.
+    await page.getByTestId('ask-again').click();
+    await expect(page.getByTestId('reveal')).toHaveCount(0);
+    await page.getByTestId('input-workers').fill('3');
+    await page.getByTestId('input-tasks').fill('5');
+    await expect(page.getByTestId('question-choice-copies').locator('..')).toContainText(
+      '[1.4, 1.4, …, 1.4]',
+    );
+    await page.getByTestId('question-choice-copies').check();
+    await page.getByTestId('run-button').click();
+    await expect(reveal).toHaveAttribute('data-verdict', 'right', { timeout: 30_000 });
+    await expect(page.getByTestId('reveal-verdict')).toContainText(RIGHT[language]);
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4, 1.4, 1.4, 1.4]');
+    await noSidewaysOverflow(page);
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}
+
+test('the dataset lessons: the answer is the candidate nearest the bytes the workers held; a skipped question still reveals', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.printedUrl}#full-copy`);
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('100000');
+  // 100,000 rows of 8 bytes: 781.3 KiB, 4 copies 3.05 MiB, 5 copies 3.81 MiB.
+  const choices = page.getByTestId('question').locator('label');
+  await expect(choices).toHaveText([/781\.3 KiB \(1× /, /3\.05 MiB \(4× /, /3\.81 MiB \(5× /]);
+  await page.getByTestId('question-choice-copy-each').check();
+  await page.getByTestId('run-button').click();
+  const reveal = page.getByTestId('reveal');
+  await expect(reveal).toHaveAttribute('data-verdict', 'right', { timeout: 30_000 });
+  await expect(reveal.getByTestId('reveal-choice-copy-each')).toContainText('✓');
+  // The parent's copy too: five in all, in the headline.
+  await expect(page.getByTestId('headline-copies')).toContainText('3.81 MiB');
+
+  await page.goto(`${host.printedUrl}#partial-read`);
+  await page.getByTestId('input-workers').fill('4');
+  await page.getByTestId('input-rows').fill('100000');
+  await page.getByTestId('question-skip').click();
+  await page.getByTestId('run-button').click();
+  await expect(reveal).toHaveAttribute('data-verdict', 'skipped', { timeout: 30_000 });
+  await expect(reveal).toHaveAttribute('data-answer', 'one-copy');
+  await expect(page.getByTestId('reveal-verdict')).toContainText('781.3 KiB');
+});
+
+test('questions can be turned off, and the lab remembers it', async ({ page, host }) => {
+  await page.goto(`${host.printedUrl}#change-global`);
+  await expect(page.getByTestId('question')).toBeVisible();
+  await page.getByTestId('questions-button').click();
+  await expect(page.getByTestId('question')).toHaveCount(0);
+  await expect(page.getByTestId('run-button')).toBeVisible();
+  await expect.poll(() => savedSetting(page, 'questions')).toBe(false);
+  await page.reload();
+  await expect(page.getByTestId('run-button')).toBeVisible();
+  await expect(page.getByTestId('question')).toHaveCount(0);
+  // Back on, for the tests that follow on this host.
+  await page.getByTestId('questions-button').click();
+  await expect(page.getByTestId('question')).toBeVisible();
+  await expect.poll(() => savedSetting(page, 'questions')).toBe(true);
+});
+
+for (const language of LANGUAGES) {
+  test(`presenter mode in ${language}: the question fills the screen, a number chooses, Enter runs and reveals`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.printedUrl}&present=1&lang=${language}#change-global`);
+    const stage = page.getByTestId('question-stage');
+    await expect(stage).toBeVisible();
+    await expect(page.locator('form.run-controls')).toHaveCount(0);
+    await expectNoAxeViolations(page, 'the presenter’s question');
+    await noSidewaysOverflow(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `stage-1280x720-${language}.png`) });
+    // Enter before an answer does nothing; 3 chooses "an error"; Enter runs.
+    await page.keyboard.press('Enter');
+    await expect(stage).toBeVisible();
+    await page.keyboard.press('3');
+    await expect(page.getByTestId('stage-choice-error')).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Enter');
+    const reveal = page.getByTestId('reveal');
+    await expect(reveal).toHaveAttribute('data-verdict', 'right', { timeout: 30_000 });
+    await expect(reveal).toHaveAttribute('data-answer', 'error');
+    await expect(page.getByTestId('error-panel')).toBeVisible();
+    await page.mouse.move(1, 1);
+    await reveal.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `reveal-1280x720-${language}.png`) });
+    // S skips: the lesson shows, with Run.
+    await page.keyboard.press('ArrowLeft');
+    await expect(stage).toBeVisible();
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('run-button')).toBeVisible();
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}

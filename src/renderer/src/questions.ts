@@ -1,0 +1,162 @@
+/**
+ * Predict, then run: each lesson's question, its answers built from the
+ * run's own parameters, and which answer a finished run shows. The right
+ * answer is never a fixed key: it is read from the report (the results, the
+ * parent's global after the run, the dataset bytes the workers held), so a
+ * run that behaves differently marks a different answer.
+ */
+import { MY_GLOBAL_VAR, type LessonId } from '../../shared/lessons';
+import type { RunParams } from '../../shared/params';
+import { formatPython } from '../../shared/python-format';
+import type { RunReport } from '../../shared/report';
+import type { Formats } from './format';
+import type { Unit } from './i18n';
+
+/** One answer: its id (what the run is checked against) and the values its text is filled with. */
+export interface Choice {
+  id: string;
+  values: Record<string, string>;
+}
+
+/** A lesson's question for some workers, tasks and rows. */
+export interface Question {
+  lesson: LessonId;
+  /** Values of the question's text. */
+  values: Record<string, string>;
+  choices: Choice[];
+}
+
+/** What a student did with the question before the run: chose an answer, or skipped it. */
+export type Prediction = { choice: string } | { skipped: true };
+
+type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows'>;
+
+/** A list as Python prints it, shortened past four items so an answer stays one line. */
+function pythonList(values: unknown[]): string {
+  if (values.length <= 4) return formatPython(values);
+  const last = values[values.length - 1];
+  return `[${formatPython(values[0])}, ${formatPython(values[1])}, …, ${formatPython(last)}]`;
+}
+
+/** The dataset's bytes held together by the workers, as three candidates: one copy, one per worker, one per process. */
+function heldCandidates(shape: Shape): Array<{ id: string; copies: number }> {
+  const candidates = [
+    { id: 'one-copy', copies: 1 },
+    { id: 'copy-each', copies: shape.nJobs },
+    { id: 'copy-each-and-parent', copies: shape.nJobs + 1 },
+  ];
+  // With one worker, "one copy" and "a copy each" are the same answer.
+  return candidates.filter((c, i) => candidates.findIndex((d) => d.copies === c.copies) === i);
+}
+
+/** The bytes of the dataset at `rows` rows (a Float64Array of them). */
+const datasetBytes = (rows: number): number => rows * Float64Array.BYTES_PER_ELEMENT;
+
+/** The question of `lesson` for a run of `shape`, its numbers written with `format` and `counted`. */
+export function questionFor(
+  lesson: LessonId,
+  shape: Shape,
+  format: Formats,
+  counted: (unit: Unit, n: number) => string,
+): Question {
+  const ns = Array.from({ length: shape.tasks }, (_, n) => n);
+  const last = String(shape.tasks - 1);
+  const base = {
+    workers: counted('workers', shape.nJobs),
+    tasks: counted('tasks', shape.tasks),
+    last,
+    rows: counted('rows', shape.rows),
+    dataset: format.bytes(datasetBytes(shape.rows)),
+  };
+  switch (lesson) {
+    case 'read-global':
+      return {
+        lesson,
+        values: base,
+        choices: [
+          { id: 'copies', values: { list: pythonList(ns.map(() => MY_GLOBAL_VAR)) } },
+          { id: 'nones', values: { list: pythonList(ns.map(() => null)) } },
+          { id: 'error', values: {} },
+        ],
+      };
+    case 'write-global':
+      return {
+        lesson,
+        values: base,
+        choices: [
+          { id: 'unchanged', values: { value: formatPython(MY_GLOBAL_VAR) } },
+          { id: 'last', values: { value: last } },
+          { id: 'error', values: {} },
+        ],
+      };
+    case 'change-global':
+      return {
+        lesson,
+        values: base,
+        choices: [
+          { id: 'adds', values: { list: pythonList(ns.map((n) => MY_GLOBAL_VAR + n)) } },
+          { id: 'parent', values: {} },
+          { id: 'error', values: {} },
+        ],
+      };
+    case 'full-copy':
+    case 'partial-read':
+      return {
+        lesson,
+        values: base,
+        choices: heldCandidates(shape).map(({ id, copies }) => ({
+          id,
+          values: {
+            bytes: format.bytes(copies * datasetBytes(shape.rows)),
+            times: format.count(copies),
+          },
+        })),
+      };
+  }
+}
+
+/** The parent's MY_GLOBAL_VAR after the run, as printed. */
+function parentAfter(report: RunReport): string | null {
+  return report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? null;
+}
+
+/** Whether the run ended because a task raised (not a worker killed, a timeout or a cancel). */
+const taskRaised = (report: RunReport): boolean => report.error?.name === 'WorkerError';
+
+/** The choice of the global-variable lessons the run shows, or null. */
+function globalsAnswer(lesson: LessonId, report: RunReport): string | null {
+  if (taskRaised(report)) return 'error';
+  if (report.error || !report.results) return null;
+  const results = report.results;
+  const parent = parentAfter(report);
+  const unchanged = parent === formatPython(MY_GLOBAL_VAR);
+  if (lesson === 'read-global') {
+    if (results.every((r) => r === MY_GLOBAL_VAR)) return 'copies';
+    return results.every((r) => r === null) ? 'nones' : null;
+  }
+  if (lesson === 'write-global') {
+    if (unchanged) return 'unchanged';
+    return parent === String(report.params.tasks - 1) ? 'last' : null;
+  }
+  if (!unchanged) return 'parent';
+  return results.every((r, n) => r === MY_GLOBAL_VAR + n) ? 'adds' : null;
+}
+
+/**
+ * The answer a finished run shows, or null when it cannot answer: it was
+ * cancelled, a worker died, or it showed none of the answers.
+ */
+export function answerFromRun(report: RunReport): string | null {
+  const lesson = report.experiment;
+  if (lesson !== 'full-copy' && lesson !== 'partial-read') return globalsAnswer(lesson, report);
+  if (report.error) return null;
+  // The candidate nearest the bytes the workers held, counted, on a log scale.
+  const held = report.memory.workersDatasetBytes;
+  const dataset = report.memory.datasetBytes;
+  if (dataset <= 0) return null;
+  const distance = (copies: number): number => Math.abs(Math.log((held || 1) / (copies * dataset)));
+  const nearest = heldCandidates(report.params).reduce((best, c) =>
+    distance(c.copies) < distance(best.copies) ? c : best,
+  );
+  return nearest.id;
+}
