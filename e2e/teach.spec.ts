@@ -4,9 +4,12 @@
  * Spanish, at the desk and in presenter mode. Screenshots go to
  * artifacts/screenshots.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runReportSchema } from '../src/shared/report';
 import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
 import {
+  cardPids,
   expectNoAxeViolations,
   LANGUAGES,
   noSidewaysOverflow,
@@ -147,3 +150,104 @@ for (const language of LANGUAGES) {
     await page.context().close();
   });
 }
+
+/** How many pages a PDF has, from its page objects. */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+for (const language of LANGUAGES) {
+  test(`keep the class's work in ${language}: the JSON report as the lab gave it, and a one-page summary with the question, the answer, the result and the chart`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    const point = language === 'es' ? ',' : '.';
+    await page.goto(`${host.printedUrl}&lang=${language}#partial-read`);
+    await page.getByTestId('input-workers').fill('3');
+    await page.getByTestId('input-rows').fill('20000');
+    await page.getByTestId('question-choice-copy-each').check();
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('reveal')).toHaveAttribute('data-verdict', 'wrong', {
+      timeout: 30_000,
+    });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-json').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^isolation-lab-partial-read-.+\.json$/);
+    const saved = runReportSchema.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+    expect(saved.params).toMatchObject({ nJobs: 3, rows: 20_000, experiment: 'partial-read' });
+    await expect(page.getByTestId('headline-printed')).toHaveText(saved.printedResults ?? '');
+    expect(saved.workers.map((w) => w.pid).sort()).toEqual((await cardPids(page)).sort());
+
+    // Print: the page's print() is watched, then the print layout is looked at as the printer gets it.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { print: () => void; printed: number };
+      g.printed = 0;
+      g.print = () => void (g.printed += 1);
+    });
+    await page.getByTestId('export-summary').click();
+    expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(
+      1,
+    );
+    await page.emulateMedia({ media: 'print' });
+    const summary = page.getByTestId('summary');
+    await expect(summary).toBeVisible();
+    await expect(page.getByTestId('run-button')).toBeHidden();
+    await expect(page.getByTestId('summary-chosen')).toContainText(`468${point}8 KiB`);
+    await expect(page.getByTestId('summary-verdict')).toContainText(`156${point}3 KiB`);
+    await expect(summary).toContainText(saved.printedResults ?? '');
+    await expect(summary.locator('tbody tr')).toHaveCount(3);
+    for (const worker of saved.workers) await expect(summary).toContainText(String(worker.pid));
+    // The chart, as a picture of the chart on screen: its series drawn in.
+    const chart = summary.locator('img.summary__chart');
+    await expect(chart).toBeVisible();
+    const svg = decodeURIComponent(
+      ((await chart.getAttribute('src')) ?? '').replace(/^data:image\/svg\+xml;charset=utf-8,/, ''),
+    );
+    expect(svg.match(/<path[^>]*class="recharts-curve/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    const box = await chart.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(400);
+    await page.screenshot({
+      path: join(SCREENSHOTS, `summary-print-${language}.png`),
+      fullPage: true,
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdfPages(pdf), 'the summary fits one page').toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}
+
+test('a summary stays one page with 12 workers and 1,000 results, in Spanish, the longer language', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.printedUrl}&lang=es#full-copy`);
+  await page.getByTestId('input-workers').fill('12');
+  await page.getByTestId('input-tasks').fill('1000');
+  await page.getByTestId('input-rows').fill('100000');
+  await page.getByTestId('question-choice-copy-each-and-parent').check();
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('reveal')).toHaveAttribute('data-verdict', 'wrong', {
+    timeout: 60_000,
+  });
+  await page.evaluate(() => {
+    (globalThis as unknown as { print: () => void }).print = () => undefined;
+  });
+  await page.getByTestId('export-summary').click();
+  await page.emulateMedia({ media: 'print' });
+  const summary = page.getByTestId('summary');
+  // Four workers listed, the other eight counted; the results cut short, all of them in the JSON.
+  await expect(summary.locator('tbody tr')).toHaveCount(5);
+  await expect(summary).toContainText('8 workers más');
+  await expect(summary).toContainText('204950, 21 …');
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'summary-print-12-workers-es.png'),
+    fullPage: true,
+  });
+  expect(pdfPages(await page.pdf({ format: 'A4', printBackground: true }))).toBe(1);
+});

@@ -9,6 +9,7 @@ import { takeawayValues } from '../lesson-text';
 import { questionFor, type Prediction } from '../questions';
 import { QuestionPanel, RevealPanel } from './QuestionPanel';
 import { QuestionStage } from './QuestionStage';
+import { RunExport } from './RunExport';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -82,6 +83,11 @@ export function LessonView({
     count,
   );
   const askFirst = asking && ask.prediction === null;
+  const chartSettings = t('memory.settingsRun', {
+    lesson: lesson.id,
+    workers: count('workers', run.params?.nJobs ?? 0),
+    rows: count('rows', run.params?.rows ?? 0),
+  });
   if (askFirst && ask.present && run.status !== 'running')
     return (
       <main className="lesson lesson--stage" data-testid={`lesson-${lesson.id}`}>
@@ -152,11 +158,7 @@ export function LessonView({
           <MemoryTimelineChart
             samples={run.samples}
             phases={complete ? report.phases : []}
-            settings={t('memory.settingsRun', {
-              lesson: lesson.id,
-              workers: count('workers', run.params?.nJobs ?? 0),
-              rows: count('rows', run.params?.rows ?? 0),
-            })}
+            settings={chartSettings}
             exportName={`memory-timeline-${lesson.id}`}
             testId="chart-timeline"
           />
@@ -167,6 +169,14 @@ export function LessonView({
             <p>{t(`lessons.${lesson.id}.takeaway`, takeawayValues(report, format, count))}</p>
             <p data-testid="why">{t(`lessons.${lesson.id}.why`)}</p>
           </section>
+        )}
+        {complete && (
+          <RunExport
+            lesson={lesson}
+            report={report}
+            asked={{ question, prediction: revealed ? ask.prediction : null }}
+            chartSettings={chartSettings}
+          />
         )}
         <VerboseLog lines={run.log} />
       </div>

@@ -127,6 +127,21 @@ export const es: Translations = {
       },
     },
   },
+  export: {
+    title: 'Guardar esta ejecución',
+    json: 'Guardar el informe (JSON)',
+    print: 'Imprimir un resumen de una página',
+    printHint:
+      'Para guardar el resumen como archivo, elige «Guardar como PDF» en el diálogo de impresión.',
+    summaryTitle: '{app} · {lesson}',
+    ranAt: 'Ejecución del {date} · {settings}',
+    batch: 'tamaño de lote {batch}',
+    chosen: 'Respuesta elegida: {answer}',
+    skipped: 'Se saltó la pregunta.',
+    notAsked: 'Las preguntas estaban desactivadas en esta ejecución.',
+    moreWorkers: '… y {n} workers más, en el informe JSON.',
+    chartAlt: 'La memoria de cada proceso durante la ejecución, como en pantalla.',
+  },
   code: {
     python: 'Python, en el notebook',
     worker: 'JavaScript, compilado y ejecutado en cada worker',

@@ -6,6 +6,8 @@
  * depends on the page's stylesheet), a white background, and a PNG at least
  * 1600 px wide.
  */
+import { saveFile } from '../save-file';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = "system-ui, 'DejaVu Sans', 'Segoe UI', sans-serif";
 const PAD = 16;
@@ -21,17 +23,6 @@ export interface ChartCaption {
   title: string;
   /** The run's settings, e.g. "4 workers · 1,000,000 rows · full copy and partial read". */
   settings: string;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The chart's own surface: the wrapper's direct child, not a legend icon (which is an SVG too). */
@@ -78,6 +69,20 @@ function svgText(
   setFont(text, `${size}px`, String(weight), '#111418');
   text.textContent = content;
   return text;
+}
+
+/** `text` in lines of at most `width` characters, broken between words (a longer word keeps its own line). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
 }
 
 interface LegendEntry {
@@ -142,11 +147,21 @@ export function chartSvg(
 ): { text: string; width: number; height: number } {
   const surface = chartSurface(container);
   const box = surface.getBoundingClientRect();
+  // Only what is drawn: recharts leaves room in its surface for the HTML legend, drawn again below.
+  const drawn = surface.getBBox();
+  const crop =
+    drawn.height > 0 && drawn.height < box.height
+      ? { y: Math.max(0, Math.floor(drawn.y) - 4), height: Math.ceil(drawn.height) + 8 }
+      : { y: 0, height: box.height };
   const width = Math.round(box.width);
-  const chartHeight = Math.round(box.height);
+  const chartHeight = Math.round(Math.min(crop.height, box.height - crop.y));
   const chart = surface.cloneNode(true) as SVGSVGElement;
   inlineTextStyles(surface, chart);
-  const top = PAD + TITLE_SIZE + 8 + CAPTION_SIZE + 12;
+  chart.setAttribute('viewBox', `0 ${crop.y} ${width} ${chartHeight}`);
+  // A title wider than the chart wraps at word boundaries instead of running off the picture.
+  const titleLines = wrapWords(caption.title, Math.floor((width - 2 * PAD) / (TITLE_SIZE * 0.6)));
+  const titleHeight = titleLines.length * (TITLE_SIZE + 6) - 6;
+  const top = PAD + titleHeight + 8 + CAPTION_SIZE + 12;
   chart.setAttribute('x', '0');
   chart.setAttribute('y', String(top));
   chart.setAttribute('width', String(width));
@@ -169,8 +184,10 @@ export function chartSvg(
   root.append(
     title,
     background,
-    svgText(PAD, PAD + TITLE_SIZE, TITLE_SIZE, 700, caption.title),
-    svgText(PAD, PAD + TITLE_SIZE + 8 + CAPTION_SIZE, CAPTION_SIZE, 400, caption.settings),
+    ...titleLines.map((line, i) =>
+      svgText(PAD, PAD + TITLE_SIZE + i * (TITLE_SIZE + 6), TITLE_SIZE, 700, line),
+    ),
+    svgText(PAD, PAD + titleHeight + 8 + CAPTION_SIZE, CAPTION_SIZE, 400, caption.settings),
     chart,
     legend.group,
   );
@@ -178,7 +195,7 @@ export function chartSvg(
 }
 
 export function saveSvg(container: HTMLElement, caption: ChartCaption, name: string): void {
-  download(new Blob([chartSvg(container, caption).text], { type: 'image/svg+xml' }), `${name}.svg`);
+  saveFile(new Blob([chartSvg(container, caption).text], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** The same picture as a PNG, scaled to at least MIN_PNG_WIDTH pixels wide (2× at least). */
@@ -203,12 +220,12 @@ export async function savePng(
     context.drawImage(image, 0, 0, width, height);
     const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!png) throw new Error('This browser could not make the PNG.');
-    download(png, `${name}.png`);
+    saveFile(png, `${name}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
 export function saveCsv(text: string, name: string): void {
-  download(new Blob([text], { type: 'text/csv' }), `${name}.csv`);
+  saveFile(new Blob([text], { type: 'text/csv' }), `${name}.csv`);
 }
