@@ -14,6 +14,7 @@ import { globalSummarySchema, memorySampleSchema } from './memory';
 import { runParamsSchema, type CompareRequest, type RunRequest } from './params';
 import { compareOutcomeSchema, runPhaseSchema, runReportSchema } from './report';
 import { settingsSchema, type Settings } from './settings';
+import { stepPointSchema } from './step-points';
 import type { MenuAction } from './menu-actions';
 
 export type { ErrorDetail } from './error-detail';
@@ -118,6 +119,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     totalRows: z.number(),
   }),
   z.strictObject({ ...runId, type: z.literal('memory-sample'), sample: memorySampleSchema }),
+  /** A stepwise run holds here until the next Step; `step` counts from 1. */
+  z.strictObject({ ...runId, type: z.literal('step'), step: z.int(), point: stepPointSchema }),
   z.strictObject({ ...runId, type: z.literal('run-finished'), report: runReportSchema }),
 ]);
 export type RunEvent = z.infer<typeof runEventSchema>;
@@ -132,6 +135,10 @@ export const COMMAND_RESPONSES = {
   'host-info': hostInfoSchema,
   /** Runs a lesson. Resolves with the report, also when a worker raised. */
   run: runReportSchema,
+  /** Runs a lesson one step at a time: it holds at each step point until `step`. */
+  'run-stepwise': runReportSchema,
+  /** Lets a stepwise run of this window go on to its next step point. */
+  step: z.strictObject({ stepped: z.boolean() }),
   /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */
   compare: compareOutcomeSchema,
   /** Cancels the run in progress, if this window started it. */
@@ -149,7 +156,7 @@ export type LabCommand = keyof typeof COMMAND_RESPONSES;
 /** The commands the renderer can send, with their request and response types. */
 export type LabCommands = {
   [K in LabCommand]: {
-    request: K extends 'run'
+    request: K extends 'run' | 'run-stepwise'
       ? RunRequest
       : K extends 'compare'
         ? CompareRequest

@@ -48,8 +48,10 @@ describe('setupIpc', () => {
       'lab:kill-worker',
       'lab:lessons',
       'lab:run',
+      'lab:run-stepwise',
       'lab:save-settings',
       'lab:settings',
+      'lab:step',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { RunEvent } from '../../shared/api';
 import { DATABASE_FILE, LESSONS, MY_GLOBAL_VAR, type GlobalName } from '../../shared/lessons';
 import { summarizeGlobal } from '../../shared/globals';
+import { formatPython } from '../../shared/python-format';
 import type { GlobalSummary } from '../../shared/memory';
 import { checkMemoryBudget } from '../../shared/memory-guard';
 import {
@@ -48,6 +49,7 @@ import {
 import { Parallel, stoppedOutcome, type ParallelOutcome } from './parallel';
 import { buildRunReport } from './run-report';
 import { RunEmitter } from './run-emitter';
+import { StepGate } from './step-gate';
 import { WorkerPool } from './pool';
 
 /** Where the CLI and the browser host keep my_database.xlsx unless told otherwise. */
@@ -75,6 +77,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Ask workers to announce each task as it starts (for the live process map). */
   announceStarts?: boolean;
+  /** Hold at each step point until `step()`: a run a class walks through. */
+  stepwise?: boolean;
 }
 
 /** A step of a comparison did not finish; carries what the comparison answers. */
@@ -100,6 +104,8 @@ export class Lab {
   private written: { rows: number; mtimeMs: number; size: number } | null = null;
   private nextRunId = 1;
   private running: AbortController | null = null;
+  /** The holds of the stepwise run in progress. */
+  private stepGate: StepGate | null = null;
   private readonly memorySource: MemorySource;
 
   constructor(private readonly options: LabOptions) {
@@ -146,6 +152,11 @@ export class Lab {
    * with a terminated-worker error, as joblib's does. Returns whether there
    * was such a worker.
    */
+  /** Lets a stepwise run go on from the point it holds at; false when none holds. */
+  step(): boolean {
+    return this.stepGate?.release() ?? false;
+  }
+
   killWorker(pid: number): boolean {
     const worker = this.running ? this.pool.live.find((w) => w.pid === pid) : undefined;
     worker?.kill();
@@ -256,6 +267,7 @@ export class Lab {
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
       this.running = null;
+      this.stepGate = null;
     }
   }
 
@@ -273,14 +285,22 @@ export class Lab {
     const run = new RunEmitter(this.nextRunId++, options.onEvent);
     const startedAt = new Date();
     const started = performance.now();
+    const gate = options.stepwise ? new StepGate(run, signal) : null;
+    this.stepGate = gate;
     const globals = this.prepareGlobals(params, run);
+    await gate?.hold({ kind: 'globals', globals: this.describeMainGlobals(globals) });
     let workersSampled = false;
     const sampler = this.startSampler(run, () => workersSampled);
     const database = await this.prepareDatabase(params, run, signal);
     const outcome =
       database.error !== null
         ? stoppedOutcome(database.error)
-        : await this.runTasks(params, globals, run, signal, options, () => (workersSampled = true));
+        : await this.runTasks(params, globals, run, signal, options, gate, () => {
+            workersSampled = true;
+          });
+    if (gate && outcome.results && !outcome.error)
+      await gate.hold({ kind: 'printed', printed: formatPython(outcome.results) });
+    this.stepGate = null;
     // A worker died or was killed: loky restarts its whole executor, so the next run starts every worker afresh.
     if (
       outcome.error instanceof TerminatedWorkerError ||
@@ -376,6 +396,7 @@ export class Lab {
     run: RunEmitter,
     signal: AbortSignal,
     options: RunOptions,
+    gate: StepGate | null,
     onWorkersUp: () => void,
   ): Promise<ParallelOutcome> {
     run.phase('starting-workers');
@@ -402,6 +423,7 @@ export class Lab {
         },
         args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
         signal,
+        ...(gate ? { step: gate.hold } : {}),
         onEvent: (event) => {
           if (event.type === 'workers-ready') {
             onWorkersUp();

@@ -15,6 +15,8 @@ import type { InstallMessage, TaskCall, WorkerToMain } from '../../shared/worker
 import { CancelledError, TerminatedWorkerError, WorkerError } from './errors';
 import type { WorkerExit } from './launcher';
 import { isStopped, processState } from './process-state';
+import type { StepHold } from './step-gate';
+import { StepThrough, type SteppedRun } from './step-through';
 import { TaskBatches } from './task-batches';
 import type { WorkerClient } from './worker-client';
 import { watchInterval, watchVerdict, type WatchLimits } from './worker-watch';
@@ -32,6 +34,8 @@ export interface RunCall {
   args: unknown[][];
   signal?: AbortSignal;
   onEvent?: (event: ParallelEvent) => void;
+  /** A stepwise call: held at each step point until the next Step (see step-through.ts). */
+  step?: StepHold;
 }
 
 /** What the parent knows of one worker during the call. */
@@ -46,6 +50,8 @@ interface WorkerWork {
   stoppedSince: number | null;
   /** Since when the oldest batch in `queue` is the worker's next one. */
   headSince: number;
+  /** Batches sent to it in this call. */
+  sent: number;
 }
 
 /**
@@ -73,8 +79,16 @@ export class BatchCompletion {
       (performance.now() - this.dispatchedAt) / 1000,
     );
     run.printProgress(this.tasks.length);
-    if (run.nCompletedTasks === run.batches.total) run.finish(null);
-    else run.dispatchNext();
+    const next = (): void => {
+      if (run.nCompletedTasks === run.batches.total) run.finish(null);
+      else run.dispatchNext();
+    };
+    if (!run.stepThrough) return next();
+    const returned = this.tasks.map((task, i) => ({
+      taskIndex: task.index,
+      display: formatPython(results[i]),
+    }));
+    run.stepThrough.afterBatch(this.worker, returned, next);
   }
 }
 
@@ -88,6 +102,8 @@ export class ParallelRun {
   private readonly work: Map<WorkerClient, WorkerWork>;
   private readonly cleanups: (() => void)[] = [];
   private nextBatchId = 0;
+  /** Set for a stepwise call, which holds after the events a class walks through. */
+  readonly stepThrough: StepThrough | null;
   private exhausted: boolean;
   private ended = false;
   private resolveEnd!: (error: Error | null) => void;
@@ -101,10 +117,11 @@ export class ParallelRun {
     const { nJobs, verbose } = settings;
     this.batches = new TaskBatches(call.args, settings.batchSize, nJobs);
     this.results = new Array(call.args.length);
-    // joblib's pre_dispatch='2*n_jobs'; with one job everything runs in the parent's turn.
-    this.preDispatch = nJobs === 1 ? call.args.length : 2 * nJobs;
+    // joblib's pre_dispatch='2*n_jobs'; with one job everything runs in the parent's turn; stepwise, one batch at a time.
+    this.preDispatch = call.step ? 1 : nJobs === 1 ? call.args.length : 2 * nJobs;
+    this.stepThrough = call.step ? new StepThrough(call.step, this.stepped()) : null;
     this.progress = new JoblibProgress(nJobs, verbose, this.preDispatch, Date.now());
-    this.exhausted = nJobs === 1;
+    this.exhausted = nJobs === 1 && !call.step;
     if (this.exhausted) this.progress.exhausted();
     const now = performance.now();
     this.work = new Map(
@@ -119,6 +136,7 @@ export class ParallelRun {
           installed: false,
           stoppedSince: null,
           headSince: now,
+          sent: 0,
         },
       ]),
     );
@@ -130,7 +148,8 @@ export class ParallelRun {
     this.listen();
     if (this.batches.total === 0) this.finish(null);
     // The first round: up to `preDispatch` tasks, as joblib's pre_dispatch='2*n_jobs'.
-    while (!this.ended && this.dispatchOneBatch(this.preDispatch));
+    if (this.stepThrough) void this.stepThrough.start();
+    else while (!this.ended && this.dispatchOneBatch(this.preDispatch));
     const error = await this.end;
     for (const cleanup of this.cleanups) cleanup();
     if (!error) this.print(this.progress.finished(this.batches.total, Date.now()));
@@ -147,6 +166,7 @@ export class ParallelRun {
     // A worker that was idle is heard from now on: its silence and this batch's time count from here.
     if (work.queue.length === 0) work.lastHeard = work.headSince = performance.now();
     work.queue.push(completion);
+    work.sent += 1;
     this.progress.batchDispatched(tasks.length);
     worker.send({ type: 'batch', runId: this.call.runId, batchId: completion.id, tasks });
     return true;
@@ -222,8 +242,9 @@ export class ParallelRun {
       this.cleanups.push(worker.onExit((exit) => this.onExit(worker, exit)));
       // A worker that died since the pool handed it over (killed at workers-ready, say) will never say so again.
       if (worker.exit) return this.onExit(worker, worker.exit);
-      // Each worker gets its own copy of the globals: postMessage clones them per worker.
-      worker.send({ type: 'install', runId: this.call.runId, ...this.call.install });
+      // Each worker gets its own copy of the globals: postMessage clones them per worker (one at a time when stepping).
+      if (!this.stepThrough)
+        worker.send({ type: 'install', runId: this.call.runId, ...this.call.install });
     }
     this.listenForCancel();
     const timer = setInterval(() => this.watch(), watchInterval(this.settings));
@@ -244,6 +265,14 @@ export class ParallelRun {
     if (!('runId' in message) || message.runId !== this.call.runId || this.ended) return;
     const work = this.workOf(worker);
     work.lastHeard = performance.now();
+    if (this.stepThrough?.defer(worker, message, () => this.handle(worker, message))) return;
+    this.handle(worker, message);
+  }
+
+  /** What a worker's message does to the call. */
+  private handle(worker: WorkerClient, message: WorkerToMain): void {
+    if (!('runId' in message) || this.ended) return;
+    const work = this.workOf(worker);
     const who = { slot: worker.slot, pid: worker.pid };
     switch (message.type) {
       case 'installed':
@@ -276,8 +305,9 @@ export class ParallelRun {
     this.abort(new TerminatedWorkerError(worker.pid, code, signal, running, reason ?? null));
   }
 
-  /** Ends the call when a busy worker ran past the timeout or went silent. */
+  /** Ends the call when a busy worker ran past the timeout or went silent; not while a stepwise call holds for the class. */
   private watch(): void {
+    if (this.stepThrough?.holding) return;
     const now = performance.now();
     for (const [worker, work] of this.work) {
       if (work.queue.length === 0 || !worker.alive) continue;
@@ -298,10 +328,30 @@ export class ParallelRun {
     }
   }
 
+  /** The worker with the fewest batches out; of equals, the one sent fewest so far (so a stepwise call takes turns). */
   private leastBusy(): WorkerClient {
-    return this.workers.reduce((best, w) =>
-      this.workOf(w).queue.length < this.workOf(best).queue.length ? w : best,
-    );
+    const load = (w: WorkerClient): [number, number] => {
+      const work = this.workOf(w);
+      return [work.queue.length, work.sent];
+    };
+    return this.workers.reduce((best, w) => {
+      const [queued, sent] = load(w);
+      const [bestQueued, bestSent] = load(best);
+      return queued < bestQueued || (queued === bestQueued && sent < bestSent) ? w : best;
+    });
+  }
+
+  /** What a stepwise call drives: the workers, the code to send, the end, and one dispatch. */
+  private stepped(): SteppedRun {
+    return {
+      workers: this.workers,
+      install: this.call.install,
+      runId: this.call.runId,
+      args: this.call.args,
+      ended: this.end,
+      isEnded: () => this.ended,
+      dispatchOne: () => void this.dispatchOneBatch(this.preDispatch),
+    };
   }
 
   private workOf(worker: WorkerClient): WorkerWork {

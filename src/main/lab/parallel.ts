@@ -88,7 +88,8 @@ export class Parallel {
     // A timeout counts from each task's start, so the workers must announce them.
     const install = {
       ...call.install,
-      announceStarts: call.install.announceStarts || timeoutMs !== null,
+      // A stepwise call holds at each task's start, so it must hear of it too.
+      announceStarts: call.install.announceStarts || timeoutMs !== null || call.step !== undefined,
     };
     const run = new ParallelRun(
       {

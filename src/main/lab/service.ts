@@ -68,7 +68,14 @@ const killRequestSchema = z.strictObject({ pid: z.int() });
 const screenOf = (client: LabClient): Screen => (client.readOnly ? 'watch' : 'main');
 
 /** The commands a watcher may not send. */
-const CHANGING_COMMANDS = new Set<LabCommand>(['run', 'compare', 'cancel', 'kill-worker']);
+const CHANGING_COMMANDS = new Set<LabCommand>([
+  'run',
+  'run-stepwise',
+  'step',
+  'compare',
+  'cancel',
+  'kill-worker',
+]);
 
 export class LabService {
   private readonly watchers = new Set<LabClient>();
@@ -210,10 +217,19 @@ export class LabService {
           this.lab.compare(request, { announceStarts: true, onEvent: this.emitter(client) }),
         )) as LabCommands[K]['response'];
       case 'run':
+      case 'run-stepwise':
         // The lab parses the request (validateRunParams), once, before anything starts.
         return (await this.owned(client, () =>
-          this.lab.run(request, { announceStarts: true, onEvent: this.emitter(client) }),
+          this.lab.run(request, {
+            announceStarts: true,
+            stepwise: command === 'run-stepwise',
+            onEvent: this.emitter(client),
+          }),
         )) as LabCommands[K]['response'];
+      case 'step':
+        noRequest();
+        if (this.owner && this.owner !== client) throw new NotYourRunError();
+        return { stepped: this.lab.step() } as LabCommands[K]['response'];
       default:
         throw new ParamError('command', command, LAB_COMMANDS.join(', '));
     }
