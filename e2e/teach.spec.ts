@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runReportSchema } from '../src/shared/report';
+import type { Page } from '@playwright/test';
+import { runReportSchema, type RunReport } from '../src/shared/report';
 import { expect, needsBrowser, SCREENSHOTS, test } from './fixtures';
 import {
   cardPids,
@@ -251,3 +252,107 @@ test('a summary stays one page with 12 workers and 1,000 results, in Spanish, th
   });
   expect(pdfPages(await page.pdf({ format: 'A4', printBackground: true }))).toBe(1);
 });
+
+/** The report of the run on screen, as its JSON export gives it. */
+async function exportedReport(page: Page): Promise<RunReport> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
+  return runReportSchema.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+}
+
+/** Steps a stepwise run to its end: at each hold, what the step says and which card it points at. */
+async function stepToTheEnd(
+  page: Page,
+  shot: (kind: string, n: number) => Promise<void>,
+): Promise<{ kind: string; text: string; focus: string | null }[]> {
+  const seen: { kind: string; text: string; focus: string | null }[] = [];
+  const steps = page.getByTestId('step');
+  for (;;) {
+    // The run holds at its next point (Next step enabled), or it has ended (its export offered).
+    const holding = page.locator('[data-testid="next-step"]:enabled');
+    await expect(holding.or(page.getByTestId('run-export'))).toBeVisible({ timeout: 30_000 });
+    if (await page.getByTestId('run-export').isVisible()) return seen;
+    const current = page.locator('[data-testid="step"][aria-current="step"]');
+    const kind = (await current.getAttribute('data-kind')) ?? '';
+    const focused = page.locator('[data-focus]');
+    const focus = (await focused.count()) ? await focused.first().getAttribute('data-pid') : null;
+    seen.push({ kind, text: (await current.textContent()) ?? '', focus });
+    await shot(kind, seen.length);
+    // Held: nothing moves until the Step.
+    const count = await steps.count();
+    await page.waitForTimeout(150);
+    expect(await steps.count()).toBe(count);
+    await expect(page.getByTestId('run-export')).toHaveCount(0);
+    await page.keyboard.press('n');
+  }
+}
+
+for (const language of LANGUAGES) {
+  test(`step through read-global and partial-read in ${language}: each phase held, and each one's content is the run's`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.url}&lang=${language}#read-global`);
+    await page.getByTestId('step-button').click();
+    const read = await stepToTheEnd(page, async (kind, n) => {
+      if (kind === 'installed' && n === 4) {
+        await expectNoAxeViolations(page, 'a stepwise run holding');
+        await page.mouse.move(1, 1);
+        await page.screenshot({ path: join(SCREENSHOTS, `step-1280x720-${language}.png`) });
+      }
+    });
+    const report = await exportedReport(page);
+    expect(read.map((s) => s.kind)).toEqual([
+      'globals',
+      'serialised',
+      'installed',
+      'installed',
+      'running',
+      'returned',
+      'running',
+      'returned',
+      'printed',
+    ]);
+    const pids = report.workers.map((w) => String(w.pid));
+    expect(read[0]?.text).toContain('MY_GLOBAL_VAR = 1.4');
+    expect(read[0]?.focus).toBe(String(report.main.pid));
+    expect(read[1]?.text).toContain('MY_GLOBAL_VAR');
+    expect(read[1]?.text).toContain('return_global_var');
+    // Each copy arrives at its own worker, whose card the step points at.
+    expect(read.filter((s) => s.kind === 'installed').map((s) => s.focus)).toEqual(pids);
+    for (const step of read.filter((s) => s.kind === 'installed'))
+      expect(step.text).toContain(`pid ${step.focus}`);
+    const running = read.filter((s) => s.kind === 'running');
+    expect(running.map((s) => s.focus).sort()).toEqual([...pids].sort());
+    for (const step of running) expect(step.text).toContain('return_global_var()');
+    expect(
+      read
+        .filter((s) => s.kind === 'returned')
+        .map((s) => s.text)
+        .join(),
+    ).toMatch(/1\.4.*1\.4/);
+    expect(read.at(-1)?.text).toContain(report.printedResults ?? '?');
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 1.4]');
+
+    await page.goto(`${host.url}&lang=${language}#partial-read`);
+    await page.getByTestId('step-button').click();
+    const chunks = await stepToTheEnd(page, async () => undefined);
+    const partial = await exportedReport(page);
+    expect(partial.printedResults).toBe('[((50, 1), 1225), ((50, 1), 3725)]');
+    expect(chunks.find((s) => s.kind === 'serialised')?.text).toContain('read_and_sum_data');
+    expect(chunks.filter((s) => s.kind === 'running').map((s) => s.text)).toEqual([
+      expect.stringContaining('read_and_sum_data(0, 50)'),
+      expect.stringContaining('read_and_sum_data(50, 100)'),
+    ]);
+    expect(chunks.filter((s) => s.kind === 'returned').map((s) => s.text)).toEqual([
+      expect.stringContaining('((50, 1), 1225)'),
+      expect.stringContaining('((50, 1), 3725)'),
+    ]);
+    expect(chunks.at(-1)?.text).toContain(partial.printedResults ?? '?');
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}

@@ -14,9 +14,7 @@ afterEach(async () => {
 });
 
 /** Runs `request` stepwise, stepping on at each point once the run is seen holding there. */
-async function stepThrough(
-  request: Record<string, unknown>,
-): Promise<{
+async function stepThrough(request: Record<string, unknown>): Promise<{
   points: StepPoint[];
   events: RunEvent[];
   report: Awaited<ReturnType<LabFixture['lab']['run']>>;
@@ -118,5 +116,26 @@ describe('a stepwise run', () => {
     expect(fixture.lab.step()).toBe(false);
     const next = await fixture.lab.run({ experiment: 'read-global' });
     expect(next.results).toEqual([1.4, 1.4]);
+  });
+
+  it('a worker killed while the run holds ends it at once, as a TerminatedWorkerError', async () => {
+    const fixture = createLab();
+    fixtures.push(fixture);
+    let victim = 0;
+    const report = await fixture.lab.run(
+      { experiment: 'read-global' },
+      {
+        stepwise: true,
+        onEvent: (event) => {
+          if (event.type !== 'step') return;
+          if (event.point.kind === 'running' && !victim) {
+            victim = event.point.pid;
+            fixture.lab.killWorker(victim);
+          } else setTimeout(() => fixture.lab.step(), 10);
+        },
+      },
+    );
+    expect(report.error).toMatchObject({ name: 'TerminatedWorkerError', workerPid: victim });
+    expect(fixture.lab.busy).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ import {
   useRoomSettings,
   type KeyActions,
 } from './presenter';
-import { IDLE_RUN, reduceRun, type RunView } from './state/run-state';
+import { IDLE_RUN, reduceRun, stepped, type RunView } from './state/run-state';
 import { lab } from './lab-client';
 import type { Prediction } from './questions';
 
@@ -33,23 +33,38 @@ import type { Prediction } from './questions';
  */
 interface Runs {
   active: LessonId | null;
+  /** Whether the active run is this window's stepwise one. */
+  stepwise: boolean;
   views: Partial<Record<LessonId, RunView>>;
 }
 
 type Action =
-  | { type: 'start'; experiment: LessonId }
+  | { type: 'start'; experiment: LessonId; stepwise: boolean }
   | { type: 'abandon' }
+  | { type: 'stepped' }
   | { type: 'event'; event: RunEvent };
 
 function reduceRuns(runs: Runs, action: Action): Runs {
   if (action.type === 'start')
-    return { active: action.experiment, views: { ...runs.views, [action.experiment]: IDLE_RUN } };
-  if (action.type === 'abandon') return { ...runs, active: null };
+    return {
+      active: action.experiment,
+      stepwise: action.stepwise,
+      views: { ...runs.views, [action.experiment]: IDLE_RUN },
+    };
+  if (action.type === 'abandon') return { ...runs, active: null, stepwise: false };
+  if (action.type === 'stepped') {
+    const view = runs.active && runs.views[runs.active];
+    return view && runs.active
+      ? { ...runs, views: { ...runs.views, [runs.active]: stepped(view) } }
+      : runs;
+  }
   const active = runs.active;
   if (!active) return runs;
   const view = reduceRun(runs.views[active] ?? IDLE_RUN, action.event);
+  const finished = action.event.type === 'run-finished';
   return {
-    active: action.event.type === 'run-finished' ? null : active,
+    active: finished ? null : active,
+    stepwise: finished ? false : runs.stepwise,
     views: { ...runs.views, [active]: view },
   };
 }
@@ -67,7 +82,7 @@ export function App(): ReactNode {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ViewId>('read-global');
   const [comparing, setComparing] = useState(false);
-  const [runs, dispatch] = useReducer(reduceRuns, { active: null, views: {} });
+  const [runs, dispatch] = useReducer(reduceRuns, { active: null, stepwise: false, views: {} });
   const [forms, setForms] = useState<Partial<Record<LessonId, FormValues>>>({});
   const [runError, setRunError] = useState<LabError | null>(null);
   // What each lesson's question was answered with, for the reveal after its run.
@@ -114,7 +129,7 @@ export function App(): ReactNode {
     () =>
       lab.on('run-event', (event) => {
         if (watching && event.type === 'run-started') {
-          dispatch({ type: 'start', experiment: event.params.experiment });
+          dispatch({ type: 'start', experiment: event.params.experiment, stepwise: false });
           setSelected(event.params.experiment);
         }
         dispatch({ type: 'event', event });
@@ -143,13 +158,22 @@ export function App(): ReactNode {
     );
   }, []);
 
-  const run = useCallback((params: Partial<RunParams> & { experiment: LessonId }) => {
-    setRunError(null);
-    dispatch({ type: 'start', experiment: params.experiment });
-    lab.invoke('run', params).catch((error: LabError) => {
-      dispatch({ type: 'abandon' });
-      setRunError(error);
-    });
+  const run = useCallback(
+    (params: Partial<RunParams> & { experiment: LessonId }, stepwise: boolean) => {
+      setRunError(null);
+      dispatch({ type: 'start', experiment: params.experiment, stepwise });
+      lab.invoke(stepwise ? 'run-stepwise' : 'run', params).catch((error: LabError) => {
+        dispatch({ type: 'abandon' });
+        setRunError(error);
+      });
+    },
+    [],
+  );
+  const activeView = runs.active ? runs.views[runs.active] : undefined;
+  const holding = runs.stepwise && activeView?.holding === true;
+  const nextStep = useCallback(() => {
+    dispatch({ type: 'stepped' });
+    lab.invoke('step', null).catch(() => undefined);
   }, []);
 
   const cancel = useCallback(() => {
@@ -171,6 +195,7 @@ export function App(): ReactNode {
     // The form runs with what is typed in it, exactly as its Run button does.
     run: () => document.querySelector<HTMLFormElement>('form.run-controls')?.requestSubmit(),
     cancel: () => running && cancel(),
+    nextStep: () => holding && nextStep(),
     togglePresent: () => room.setPresent(!room.present),
     toggleFullscreen,
     showKeys: () => setKeysOpen(true),
@@ -230,6 +255,7 @@ export function App(): ReactNode {
           runError={runError}
           onRun={run}
           onCancel={cancel}
+          stepping={runs.stepwise && runs.active === lesson.id ? { holding, next: nextStep } : null}
           ask={{
             on: room.questions,
             present: room.present,

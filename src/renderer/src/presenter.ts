@@ -102,18 +102,19 @@ export interface KeyActions {
   next: () => void;
   run: () => void;
   cancel: () => void;
+  /** Lets a stepwise run go on from where it holds. */
+  nextStep: () => void;
   togglePresent: () => void;
   toggleFullscreen: () => void;
   showKeys: () => void;
   fontSize: (direction: 1 | -1) => void;
 }
 
-/** Whether a key press belongs to a field being typed in (or a control that uses it). */
-function typing(target: EventTarget | null): boolean {
+/** Whether a key press belongs to a field being typed in, or to the button it would press (Enter, Space). */
+function typing(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName)
-  );
+  if (target.tagName === 'BUTTON') return key === 'Enter' || key === ' ';
+  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName);
 }
 
 /**
@@ -128,7 +129,7 @@ export function useRoomKeys(actions: KeyActions, dialogOpen: boolean): void {
         actions.cancel();
         return;
       }
-      if (typing(event.target)) return;
+      if (typing(event.target, event.key)) return;
       const action: Record<string, () => void> = {
         ArrowLeft: actions.previous,
         PageUp: actions.previous,
@@ -137,6 +138,8 @@ export function useRoomKeys(actions: KeyActions, dialogOpen: boolean): void {
         r: actions.run,
         R: actions.run,
         Enter: actions.run,
+        n: actions.nextStep,
+        N: actions.nextStep,
         p: actions.togglePresent,
         P: actions.togglePresent,
         f: actions.toggleFullscreen,

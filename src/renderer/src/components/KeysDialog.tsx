@@ -6,6 +6,7 @@ const KEYS = [
   ['→ / PageDown', 'keys.next'],
   ['R / Enter', 'keys.run'],
   ['1–4 · S', 'keys.answer'],
+  ['N', 'keys.nextStep'],
   ['Esc', 'keys.cancel'],
   ['P', 'keys.present'],
   ['F', 'keys.fullscreen'],

@@ -10,6 +10,8 @@ import { questionFor, type Prediction } from '../questions';
 import { QuestionPanel, RevealPanel } from './QuestionPanel';
 import { QuestionStage } from './QuestionStage';
 import { RunExport } from './RunExport';
+import type { Stepping } from './RunActions';
+import { StepPanel } from './StepPanel';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -28,8 +30,10 @@ interface Props {
   onFormChange: (values: FormValues) => void;
   busy: boolean;
   runError: LabError | null;
-  onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
+  onRun: (params: Partial<RunParams> & { experiment: LessonId }, stepwise: boolean) => void;
   onCancel: () => void;
+  /** This window's stepwise run of this lesson, while it goes on. */
+  stepping: Stepping | null;
   /** Predict, then run: whether the lesson asks first, what was answered, and the presenter's stage. */
   ask: {
     on: boolean;
@@ -66,6 +70,7 @@ export function LessonView({
   runError,
   onRun,
   onCancel,
+  stepping,
   ask,
 }: Props): ReactNode {
   const { t, format, count, language } = useI18n();
@@ -123,6 +128,7 @@ export function LessonView({
           onChange={onFormChange}
           busy={busy}
           askFirst={askFirst}
+          stepping={stepping}
           onRun={onRun}
           onCancel={onCancel}
         />
@@ -142,6 +148,7 @@ export function LessonView({
         aria-label={t('app.outcomeRegion')}
       >
         <PhaseProgress run={run} />
+        <StepPanel run={run} />
         {complete && <OutcomeHeadline lesson={lesson} report={report} />}
         {revealed && ask.prediction && (
           <RevealPanel

@@ -7,13 +7,21 @@ import { GlobalList } from './GlobalList';
 export function MainProcessCard({
   pid,
   globals,
+  focus = false,
 }: {
   pid: number;
   globals: GlobalSummary[];
+  /** A stepwise run holds at something the parent does. */
+  focus?: boolean;
 }): ReactNode {
   const { t } = useI18n();
   return (
-    <article className="process-card process-card--main" data-testid="main-card" data-pid={pid}>
+    <article
+      className={`process-card process-card--main${focus ? ' process-card--focus' : ''}`}
+      data-testid="main-card"
+      data-pid={pid}
+      data-focus={focus ? 'parent' : undefined}
+    >
       <header>
         <h3>{t('map.main')}</h3>
         <span className="process-card__pid">{t('map.pid', { pid })}</span>

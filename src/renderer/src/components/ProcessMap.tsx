@@ -42,6 +42,14 @@ export function ProcessMap({
 }): ReactNode {
   const { t } = useI18n();
   const ended = endedText(run.report?.error ?? null, t);
+  // Where a stepwise run holds: the parent's work, or one worker's.
+  const point = run.holding ? run.steps.at(-1)?.point : undefined;
+  const workerFocus = (slot: number): 'arriving' | 'running' | null =>
+    point?.kind === 'installed' && point.slot === slot
+      ? 'arriving'
+      : point?.kind === 'running' && point.slot === slot
+        ? 'running'
+        : null;
   const kill = (pid: number): void =>
     void lab.invoke('kill-worker', { pid }).catch(() => undefined);
   return (
@@ -52,7 +60,11 @@ export function ProcessMap({
         <p className="process-map__empty">{t('map.empty')}</p>
       ) : (
         <div className="process-map__grid">
-          <MainProcessCard pid={run.mainPid} globals={run.report?.mainGlobals ?? run.mainGlobals} />
+          <MainProcessCard
+            pid={run.mainPid}
+            globals={run.report?.mainGlobals ?? run.mainGlobals}
+            focus={point !== undefined && point.kind !== 'installed' && point.kind !== 'running'}
+          />
           {run.workers.map((worker) => (
             <WorkerCard
               key={worker.slot}
@@ -65,6 +77,7 @@ export function ProcessMap({
               }
               ended={run.report?.error?.workerPid === worker.pid ? ended : null}
               onKill={canKill ? () => kill(worker.pid) : undefined}
+              focus={workerFocus(worker.slot)}
             />
           ))}
         </div>

@@ -5,7 +5,7 @@ import type { RunParams } from '../../../shared/params';
 import { rowsDroppedByFloorChunking } from '../../../shared/chunks';
 import { useI18n } from '../i18n';
 import { NumberField, numberOrText } from './NumberField';
-import { RunActions, WorkersField } from './RunActions';
+import { RunActions, WorkersField, type Stepping } from './RunActions';
 
 const BATCH_SIZES = ['1', '2', '4', '8', '16', '64', 'auto'] as const;
 const VERBOSE_LEVELS = [0, 10, 50] as const;
@@ -41,8 +41,11 @@ interface Props {
   busy: boolean;
   /** Run waits for the lesson's question to be answered or skipped. */
   askFirst?: boolean;
-  onRun: (params: Partial<RunParams> & { experiment: LessonId }) => void;
+  /** Runs the form's parameters, straight through or one step at a time. */
+  onRun: (params: Partial<RunParams> & { experiment: LessonId }, stepwise: boolean) => void;
   onCancel: () => void;
+  /** This window's stepwise run, while it goes on. */
+  stepping?: Stepping | null;
 }
 
 /** Workers, tasks, batch size, rows (for the dataset lessons), verbose, timeout; Run and Cancel. */
@@ -55,6 +58,7 @@ export function RunControls({
   askFirst = false,
   onRun,
   onCancel,
+  stepping = null,
 }: Props): ReactNode {
   const { t } = useI18n();
   const { workers, tasks, rows, batchSize, verbose, timeout } = values;
@@ -84,8 +88,7 @@ export function RunControls({
       </p>
     );
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
+  const start = (stepwise: boolean): void => {
     if (busy || askFirst) return;
     const params: Partial<RunParams> & { experiment: LessonId } = {
       experiment: lesson.id,
@@ -96,7 +99,11 @@ export function RunControls({
     if (tasks.trim() !== '') params.tasks = numberOrText(tasks);
     if (lesson.usesDataset) params.rows = numberOrText(rows);
     if (timeout.trim() !== '') params.timeout = numberOrText(timeout);
-    onRun(params);
+    onRun(params, stepwise);
+  };
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    start(false);
   };
 
   return (
@@ -155,7 +162,14 @@ export function RunControls({
         title={t('controls.timeoutTitle')}
         testId="input-timeout"
       />
-      <RunActions host={host} busy={busy} askFirst={askFirst} onCancel={onCancel} />
+      <RunActions
+        host={host}
+        busy={busy}
+        askFirst={askFirst}
+        onCancel={onCancel}
+        onStepThrough={() => start(true)}
+        stepping={stepping}
+      />
       {dropped > 0 && <p className="run-controls__note">{t('controls.chunkNote', { dropped })}</p>}
     </form>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ReadRecord } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { bookkeepingHint, SUGGESTED_ROWS } from '../memory/worker-memory';
@@ -52,6 +52,7 @@ export function WorkerCard({
   reads = [],
   ended = null,
   onKill,
+  focus = null,
 }: {
   worker: WorkerView;
   memory?: WorkerMemory;
@@ -61,17 +62,26 @@ export function WorkerCard({
   ended?: string | null;
   /** Kills it (offered while this window's run goes on). */
   onKill?: () => void;
+  /** What a stepwise run holds at in this worker: its copy just arrived, or its task runs. */
+  focus?: 'arriving' | 'running' | null;
 }): ReactNode {
   const { t, format, count } = useI18n();
+  const card = useRef<HTMLElement>(null);
+  // A stepwise run points at this worker: the class should see it.
+  useEffect(() => {
+    if (focus) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [focus]);
   const hint = memory ? bookkeepingHint(memory.growth, memory.datasetBytes, memory.rows) : null;
   // Finished tasks the card does not list (it lists the first ones and those running).
   const unlisted = worker.taskCount - worker.tasks.filter((task) => task.state === 'done').length;
   return (
     <article
-      className={`process-card process-card--worker process-card--${worker.state}`}
+      ref={card}
+      className={`process-card process-card--worker process-card--${worker.state}${focus ? ` process-card--focus process-card--${focus}` : ''}`}
       data-testid="worker-card"
       data-pid={worker.pid}
       data-state={worker.state}
+      data-focus={focus ?? undefined}
     >
       <header>
         <h3>{t('map.worker', { n: worker.slot + 1 })}</h3>

@@ -127,6 +127,24 @@ export const en = {
       },
     },
   },
+  steps: {
+    start: 'Step through',
+    startTitle: 'Run the lesson one step at a time: the run waits at each step for Next step',
+    next: 'Next step',
+    title: 'Step by step',
+    holding: 'The run waits here. Next step (or N) lets it go on.',
+    going: 'The run goes on to its next step…',
+    globals: 'The parent holds its globals: {globals}.',
+    serialised:
+      'joblib serialises {task} with the globals it refers to: the code ({code}) and {copies}. Each worker will receive {bytes}.',
+    serialisedNone:
+      'joblib serialises {task}: the code ({code}); it refers to no global, so no copy goes with it. Each worker will receive {bytes}.',
+    installed: 'Worker {n} (pid {pid}) received its own copy: {received}.',
+    installedNone: 'Worker {n} (pid {pid}) received the code, and no global.',
+    running: 'Worker {n} (pid {pid}) runs task {task}: {call}.',
+    returned: 'The parent received worker {n}’s results: task {results}.',
+    printed: 'Every result is in. The parent prints {printed}.',
+  },
   export: {
     title: 'Keep this run',
     json: 'Save the report (JSON)',
@@ -384,6 +402,7 @@ export const en = {
     run: 'run the lesson',
     answer: 'presenter mode’s question: choose an answer · skip it',
     cancel: 'cancel the run',
+    nextStep: 'next step of a run stepped through',
     present: 'presenter mode on or off',
     fullscreen: 'full screen on or off',
     fontSize: 'larger or smaller type',

@@ -127,6 +127,25 @@ export const es: Translations = {
       },
     },
   },
+  steps: {
+    start: 'Paso a paso',
+    startTitle:
+      'Ejecutar la lección un paso a la vez: la ejecución espera en cada paso a Siguiente paso',
+    next: 'Siguiente paso',
+    title: 'Paso a paso',
+    holding: 'La ejecución espera aquí. Siguiente paso (o N) la deja seguir.',
+    going: 'La ejecución sigue hasta su próximo paso…',
+    globals: 'El padre tiene sus globales: {globals}.',
+    serialised:
+      'joblib serializa {task} con las globales que usa: el código ({code}) y {copies}. Cada worker recibirá {bytes}.',
+    serialisedNone:
+      'joblib serializa {task}: el código ({code}); no usa ninguna global, así que ninguna copia viaja con él. Cada worker recibirá {bytes}.',
+    installed: 'El worker {n} (pid {pid}) recibió su propia copia: {received}.',
+    installedNone: 'El worker {n} (pid {pid}) recibió el código, y ninguna global.',
+    running: 'El worker {n} (pid {pid}) ejecuta la tarea {task}: {call}.',
+    returned: 'El padre recibió los resultados del worker {n}: tarea {results}.',
+    printed: 'Llegaron todos los resultados. El padre imprime {printed}.',
+  },
   export: {
     title: 'Guardar esta ejecución',
     json: 'Guardar el informe (JSON)',
@@ -389,6 +408,7 @@ export const es: Translations = {
     run: 'ejecutar la lección',
     answer: 'la pregunta del modo presentador: elegir una respuesta · saltarla',
     cancel: 'cancelar la ejecución',
+    nextStep: 'siguiente paso de una ejecución paso a paso',
     present: 'activar o desactivar el modo presentación',
     fullscreen: 'activar o desactivar la pantalla completa',
     fontSize: 'letra más grande o más pequeña',

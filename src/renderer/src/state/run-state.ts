@@ -8,6 +8,7 @@ import type { RunEvent, RunPhase } from '../../../shared/api';
 import type { GlobalSummary, MemorySample } from '../../../shared/memory';
 import type { RunParams } from '../../../shared/params';
 import type { RunReport } from '../../../shared/report';
+import type { StepPoint } from '../../../shared/step-points';
 
 export type WorkerState = 'starting' | 'idle' | 'running' | 'done' | 'error';
 
@@ -50,6 +51,10 @@ export interface RunView {
   /** Every process's memory, sampled while the run goes on. */
   samples: MemorySample[];
   report: RunReport | null;
+  /** A stepwise run's points so far (the last SHOWN_STEPS), the newest last. */
+  steps: { step: number; point: StepPoint }[];
+  /** Whether a stepwise run holds at its newest point, waiting for the next Step. */
+  holding: boolean;
 }
 
 export const IDLE_RUN: RunView = {
@@ -65,7 +70,17 @@ export const IDLE_RUN: RunView = {
   log: [],
   samples: [],
   report: null,
+  steps: [],
+  holding: false,
 };
+
+/** How many of a stepwise run's points the page keeps (a run may have a million tasks). */
+export const SHOWN_STEPS = 12;
+
+/** The Step was pressed: the run no longer holds (until its next point). */
+export function stepped(view: RunView): RunView {
+  return { ...view, holding: false };
+}
 
 function updateWorker(
   view: RunView,
@@ -170,6 +185,12 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       return { ...view, log: [...view.log, event.line] };
     case 'memory-sample':
       return { ...view, samples: [...view.samples, event.sample] };
+    case 'step':
+      return {
+        ...view,
+        steps: [...view.steps, { step: event.step, point: event.point }].slice(-SHOWN_STEPS),
+        holding: true,
+      };
     case 'run-finished':
       return finishRun(view, event.report);
   }
@@ -201,6 +222,7 @@ function finishRun(view: RunView, report: RunReport): RunView {
     ...view,
     status: cancelled ? 'cancelled' : 'finished',
     phase: 'finished',
+    holding: false,
     workers,
     report,
     log: report.log.length ? report.log : view.log,
