@@ -37,7 +37,12 @@ test('the desktop app runs read-global on utilityProcess workers, from app://', 
     );
     expect(isolated).toBe(true);
     expect(window.url()).toBe('app://lab/index.html');
+    // Questions are on by default: answer, then run.
+    await window.getByTestId('question-choice-copies').check();
     await window.getByTestId('run-button').click();
+    await expect(window.getByTestId('reveal')).toHaveAttribute('data-verdict', 'right', {
+      timeout: 60_000,
+    });
     await expect(window.getByTestId('results-printed')).toHaveText('[1.4, 1.4]', {
       timeout: 60_000,
     });
@@ -64,6 +69,7 @@ test('the menu: lessons, run, presenter mode and zoom, with the page’s keys sh
       lessons?.submenu?.items[1]?.click();
     });
     await expect(window.getByTestId('lesson-write-global')).toBeVisible();
+    await window.getByTestId('question-skip').click();
     await window.keyboard.press('r');
     await expect(window.getByTestId('headline-printed')).toHaveText('[0, 1]', { timeout: 60_000 });
     await app.evaluate(({ Menu }) => {

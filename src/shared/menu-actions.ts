@@ -9,6 +9,7 @@ export const MENU_KEYS = [
   'previous',
   'next',
   'run',
+  'nextStep',
   'cancel',
   'togglePresent',
   'showKeys',

@@ -33,6 +33,9 @@ describe('menuTemplate', () => {
     expect(run).toMatchObject({ accelerator: 'R', registerAccelerator: false });
     (run.click as () => void)();
     expect(h.send).toHaveBeenLastCalledWith({ type: 'key', key: 'run' });
+    expect(byLabel(template, 'Next step')).toMatchObject({ accelerator: 'N' });
+    (byLabel(template, 'Next step').click as () => void)();
+    expect(h.send).toHaveBeenLastCalledWith({ type: 'key', key: 'nextStep' });
     (byLabel(template, 'Cancel the run').click as () => void)();
     expect(h.send).toHaveBeenLastCalledWith({ type: 'key', key: 'cancel' });
     (byLabel(template, 'Presenter mode').click as () => void)();

@@ -26,6 +26,7 @@ const LABELS = {
     next: 'Next lesson',
     run: 'Run the lesson',
     run_menu: 'Run',
+    nextStep: 'Next step',
     cancel: 'Cancel the run',
     view: 'View',
     present: 'Presenter mode',
@@ -48,6 +49,7 @@ const LABELS = {
     next: 'Lección siguiente',
     run: 'Ejecutar la lección',
     run_menu: 'Ejecución',
+    nextStep: 'Siguiente paso',
     cancel: 'Cancelar la ejecución',
     view: 'Ver',
     present: 'Modo presentación',
@@ -108,6 +110,7 @@ export function menuTemplate(
       label: words.run_menu,
       submenu: [
         keyItem(words.run, 'R', key({ type: 'key', key: 'run' }), send),
+        keyItem(words.nextStep, 'N', key({ type: 'key', key: 'nextStep' }), send),
         keyItem(words.cancel, 'Escape', key({ type: 'key', key: 'cancel' }), send),
       ],
     },

@@ -183,6 +183,7 @@ export function useMenu(actions: KeyActions, openLesson: (id: string) => void): 
           previous: now.previous,
           next: now.next,
           run: now.run,
+          nextStep: now.nextStep,
           cancel: now.cancel,
           togglePresent: now.togglePresent,
           showKeys: now.showKeys,
