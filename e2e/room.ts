@@ -20,6 +20,8 @@ export const LESSONS = [
   'change-global',
   'full-copy',
   'partial-read',
+  'global-write',
+  'worker-reuse',
 ];
 export const FINISHED = { en: 'Finished', es: 'Terminado' } as const;
 

@@ -137,6 +137,8 @@ export const COMMAND_RESPONSES = {
   run: runReportSchema,
   /** Runs a lesson one step at a time: it holds at each step point until `step`. */
   'run-stepwise': runReportSchema,
+  /** Ends every worker, so the next run starts new ones with fresh module state (refused during a run). */
+  'restart-workers': z.strictObject({ restarted: z.literal(true) }),
   /** Lets a stepwise run of this window go on to its next step point. */
   step: z.strictObject({ stepped: z.boolean() }),
   /** Runs full-copy and partial-read at the same rows and workers (and, with `sweep`, at 1 … nJobs workers). */

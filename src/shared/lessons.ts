@@ -18,15 +18,42 @@ export const LESSON_IDS = [
   'change-global',
   'full-copy',
   'partial-read',
+  'global-write',
+  'worker-reuse',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];
 
+/** What the lesson list shows, numbered in this order: the seed's lessons, the memory comparison that closes them, then the lessons beyond the seed. */
+export const VIEW_ORDER: readonly (LessonId | 'compare')[] = [
+  'read-global',
+  'write-global',
+  'change-global',
+  'full-copy',
+  'partial-read',
+  'compare',
+  'global-write',
+  'worker-reuse',
+];
+
 /** Names of the parent's globals that a task may refer to. */
-export type GlobalName = 'MY_GLOBAL_VAR' | 'my_global_df';
+export const GLOBAL_NAMES = ['MY_GLOBAL_VAR', 'my_global_df', 'CALLS'] as const;
+export type GlobalName = (typeof GLOBAL_NAMES)[number];
 
 /** The value of `MY_GLOBAL_VAR` in the parent, as in the notebook. */
 export const MY_GLOBAL_VAR = 1.4;
+
+/** The call counter of worker-reuse, as the parent (and a fresh module) starts it. */
+export const CALLS = 0;
+
+/**
+ * Where a task's function is defined, which decides how cloudpickle sends it:
+ * a notebook function by value, with its globals, for every task; a function
+ * imported from a module by reference, so each worker uses its own module's
+ * globals, which live as long as the worker.
+ */
+export const DEFINED_IN = ['notebook', 'module'] as const;
+export type DefinedIn = (typeof DEFINED_IN)[number];
 
 /** The file the parent writes and the partial-read workers open, relative to the lab's data folder. */
 export const DATABASE_FILE = 'my_database.xlsx';
@@ -38,7 +65,7 @@ export const DATASET_COLUMN = 'my_data';
 export const lessonSchema = z.strictObject({
   id: z.enum(LESSON_IDS),
   /** The tutorial section this lesson follows. */
-  section: z.enum(['globals', 'databases']),
+  section: z.enum(['globals', 'databases', 'beyond']),
   /** Name of the task function, as in the notebook. */
   taskName: z.string(),
   /**
@@ -55,13 +82,19 @@ export const lessonSchema = z.strictObject({
    */
   taskSource: z.string(),
   /** The parent globals the task refers to, sent to each worker with the code. */
-  globals: z.readonly(z.array(z.enum(['MY_GLOBAL_VAR', 'my_global_df']))),
+  globals: z.readonly(z.array(z.enum(GLOBAL_NAMES))),
+  /**
+   * Whether the function writes its globals (Python's `global` statement):
+   * then it may be imported from a module too (see DEFINED_IN), and the
+   * worker binds the globals as its own to change, not as constants.
+   */
+  writesGlobals: z.boolean(),
   /** Whether the lesson builds the dataset (`my_global_df`) in the parent. */
   usesDataset: z.boolean(),
   /** Whether the workers read `my_database.xlsx` (which the parent writes first). */
   usesExcel: z.boolean(),
-  /** Whether the notebook prints the parent's `MY_GLOBAL_VAR` after the run. */
-  printsParentGlobal: z.boolean(),
+  /** The parent's global the notebook prints after the run, if it prints one. */
+  printsParent: z.nullable(z.enum(GLOBAL_NAMES)),
   /** What the notebook shows for this lesson at 2 workers and 100 rows. */
   notebookOutput: z.string(),
 });
@@ -99,7 +132,8 @@ ${PARALLEL_CALL}`,
     globals: ['MY_GLOBAL_VAR'],
     usesDataset: false,
     usesExcel: false,
-    printsParentGlobal: false,
+    printsParent: null,
+    writesGlobals: false,
     notebookOutput: '[1.4, 1.4]',
     taskArgs: ({ tasks }) => Array.from({ length: tasks }, () => []),
   },
@@ -123,7 +157,8 @@ print(MY_GLOBAL_VAR)`,
     globals: [],
     usesDataset: false,
     usesExcel: false,
-    printsParentGlobal: true,
+    printsParent: 'MY_GLOBAL_VAR',
+    writesGlobals: false,
     notebookOutput: '[0, 1]\n1.4',
     taskArgs: indexArgs,
   },
@@ -144,7 +179,8 @@ ${PARALLEL_CALL}`,
     globals: ['MY_GLOBAL_VAR'],
     usesDataset: false,
     usesExcel: false,
-    printsParentGlobal: true,
+    printsParent: 'MY_GLOBAL_VAR',
+    writesGlobals: false,
     notebookOutput:
       "UnboundLocalError: cannot access local variable 'MY_GLOBAL_VAR' where it is not associated with a value",
     taskArgs: indexArgs,
@@ -169,7 +205,8 @@ ${PARALLEL_CALL}`,
     globals: ['my_global_df'],
     usesDataset: true,
     usesExcel: false,
-    printsParentGlobal: false,
+    printsParent: null,
+    writesGlobals: false,
     notebookOutput: '[1225, 3725]',
     taskArgs: chunkArgs,
   },
@@ -194,9 +231,65 @@ ${PARALLEL_CALL}`,
     globals: [],
     usesDataset: true,
     usesExcel: true,
-    printsParentGlobal: false,
+    printsParent: null,
+    writesGlobals: false,
     notebookOutput: '[((50, 1), 1225), ((50, 1), 3725)]',
     taskArgs: chunkArgs,
+  },
+  'global-write': {
+    id: 'global-write',
+    section: 'beyond',
+    taskName: 'add_to_global_var',
+    pythonSource: `MY_GLOBAL_VAR = 1.4
+
+def add_to_global_var(n):
+    global MY_GLOBAL_VAR
+    MY_GLOBAL_VAR += n
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
+${PARALLEL_CALL}
+print(MY_GLOBAL_VAR)`,
+    // Python's `global` makes the name the function's global: in the worker, its own copy to change.
+    taskSource: `function add_to_global_var(n) {
+  MY_GLOBAL_VAR += n;
+  return MY_GLOBAL_VAR;
+}`,
+    globals: ['MY_GLOBAL_VAR'],
+    writesGlobals: true,
+    usesDataset: false,
+    usesExcel: false,
+    printsParent: 'MY_GLOBAL_VAR',
+    notebookOutput: '[1.4, 2.4]\n1.4',
+    taskArgs: indexArgs,
+  },
+  'worker-reuse': {
+    id: 'worker-reuse',
+    section: 'beyond',
+    taskName: 'count_calls',
+    pythonSource: `CALLS = 0
+
+def count_calls(i):
+    global CALLS
+    CALLS += 1
+    time.sleep(0.02)
+    return os.getpid(), CALLS
+
+tasks = [delayed(count_calls)(i) for i in range(n_workers)]
+${PARALLEL_CALL}
+print(CALLS)`,
+    taskSource: `async function count_calls(i) {
+  CALLS += 1;
+  await sleep(20);
+  return tuple(getpid(), CALLS);
+}`,
+    globals: ['CALLS'],
+    writesGlobals: true,
+    usesDataset: false,
+    usesExcel: false,
+    printsParent: 'CALLS',
+    notebookOutput: '[(A, 1), (B, 1)]\n0',
+    taskArgs: indexArgs,
   },
 };
 

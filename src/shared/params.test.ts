@@ -37,6 +37,7 @@ describe('validateRunParams', () => {
       batchSize: 'auto',
       verbose: 0,
       timeout: 5,
+      definedIn: 'notebook',
     });
   });
 

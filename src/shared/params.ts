@@ -9,7 +9,7 @@
  */
 import { z } from 'zod/mini';
 import type { ErrorDetail } from './error-detail';
-import { LESSONS, LESSON_IDS, type LessonId } from './lessons';
+import { DEFINED_IN, LESSONS, LESSON_IDS, type DefinedIn, type LessonId } from './lessons';
 
 /**
  * The limits a run accepts, with the reason for each, so that an error can
@@ -58,6 +58,8 @@ export const runParamsSchema = z.strictObject({
   verbose: z.int(),
   /** joblib's `timeout`: seconds a task may run before the run ends with a TimeoutError; null for no limit. */
   timeout: z.nullable(z.int()),
+  /** Where the task's function is defined (see DEFINED_IN); `module` only for a lesson whose function writes its globals. */
+  definedIn: z.enum(DEFINED_IN),
 });
 export type RunParams = z.infer<typeof runParamsSchema>;
 
@@ -79,6 +81,7 @@ export const DEFAULT_PARAMS: Omit<RunParams, 'experiment'> = {
   batchSize: 1,
   verbose: 10,
   timeout: null,
+  definedIn: 'notebook',
 };
 
 /** A parameter that failed validation: which one, what was given, what is allowed. */
@@ -196,6 +199,7 @@ const RUN_KEYS = [
   'batchSize',
   'verbose',
   'timeout',
+  'definedIn',
 ] as const;
 const EXCEL_ROWS_PARAM = 'rows (Excel holds at most 1,048,575 data rows)';
 
@@ -224,6 +228,7 @@ const runRequestSchema = z.strictObject({
   timeout: z.optional(
     wholeNumberOrNull('timeout (seconds)', LIMITS.timeout.min, LIMITS.timeout.max, 'timeout'),
   ),
+  definedIn: z.optional(z.unknown()),
 });
 
 /** What the renderer may send as a run request (the lab says what is wrong with a value). */
@@ -265,6 +270,7 @@ export function validateRunParams(input: unknown): RunParams {
   const tasks = given.tasks ?? nJobs;
   if (LESSONS[experiment].usesDataset && tasks > rows)
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
+  const definedIn = definedInFor(experiment, given.definedIn);
   return runParamsSchema.parse({
     experiment,
     nJobs,
@@ -273,7 +279,20 @@ export function validateRunParams(input: unknown): RunParams {
     batchSize: given.batchSize ?? DEFAULT_PARAMS.batchSize,
     verbose: given.verbose ?? DEFAULT_PARAMS.verbose,
     timeout: given.timeout ?? DEFAULT_PARAMS.timeout,
+    definedIn,
   });
+}
+
+/** `notebook` always; `module` only where the function writes its globals (global-write, worker-reuse). */
+function definedInFor(experiment: LessonId, value: unknown): DefinedIn {
+  if (value === undefined || value === 'notebook') return 'notebook';
+  const importable = LESSON_IDS.filter((id) => LESSONS[id].writesGlobals);
+  if (value === 'module' && importable.includes(experiment)) return 'module';
+  throw new ParamError(
+    'definedIn',
+    value,
+    `"notebook", or "module" for ${importable.join(' and ')} (a function that writes its globals)`,
+  );
 }
 
 const COMPARE_KEYS = ['nJobs', 'rows', 'sweep'] as const;

@@ -18,6 +18,24 @@ function isShapeAndSum(value: unknown): value is ShapeAndSum {
   );
 }
 
+/** A Python tuple as results carry it across processes: `tuple(a, b)` in a task prints `(a, b)`. */
+export interface PythonTuple {
+  tuple: unknown[];
+}
+
+export function pythonTuple(items: unknown[]): PythonTuple {
+  return { tuple: items };
+}
+
+function isTuple(value: unknown): value is PythonTuple {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    Array.isArray((value as PythonTuple).tuple)
+  );
+}
+
 /** Python's repr of a number: integers without a decimal point, floats as the shortest round-trip text. */
 function pyNumber(value: number): string {
   if (Number.isNaN(value)) return 'nan';
@@ -32,6 +50,10 @@ export function formatPython(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (Array.isArray(value)) return `[${value.map(formatPython).join(', ')}]`;
+  if (isTuple(value))
+    return value.tuple.length === 1
+      ? `(${formatPython(value.tuple[0])},)`
+      : `(${value.tuple.map(formatPython).join(', ')})`;
   if (isShapeAndSum(value))
     return `((${value.shape.map(pyNumber).join(', ')}), ${pyNumber(value.sum)})`;
   return JSON.stringify(value);

@@ -7,7 +7,7 @@ import { z } from 'zod/mini';
 import { errorDetailSchema } from './error-detail';
 import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
 import { compareParamsSchema, runParamsSchema } from './params';
-import { LESSON_IDS } from './lessons';
+import { LESSON_IDS, LESSONS } from './lessons';
 
 /** The stages of a run, in order, for the progress display. */
 export const RUN_PHASES = [
@@ -250,3 +250,11 @@ export type StoppedCompare = z.infer<typeof stoppedCompareSchema>;
 /** What a comparison answers: complete, or stopped with where and why. */
 export const compareOutcomeSchema = z.union([compareReportSchema, stoppedCompareSchema]);
 export type CompareOutcome = z.infer<typeof compareOutcomeSchema>;
+
+/** The parent's global the notebook prints after a run of the report's lesson (`MY_GLOBAL_VAR`, `CALLS`), as the report has it; null when it prints none. */
+export function printedParent(report: RunReport): { name: string; display: string } | null {
+  const name = LESSONS[report.experiment].printsParent;
+  if (!name) return null;
+  const global = report.mainGlobals.find((g) => g.name === name);
+  return global ? { name, display: global.display } : null;
+}

@@ -34,6 +34,7 @@ describe('the worker protocol', () => {
       taskSource: 'function sum_data(start, end) {}',
       globals: { my_global_df: { my_data: new Float64Array([0, 1, 2]) } },
       announceStarts: false,
+      bindings: 'const',
     };
     const parsed = parseMainMessage(install);
     expect(parsed).toEqual(install);

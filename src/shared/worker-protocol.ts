@@ -34,6 +34,12 @@ export const installMessageSchema = z.strictObject({
   globals: z.record(z.string(), z.unknown()),
   /** Send `task-started` before each task (the UI and joblib's timeout want it; the CLI does not). */
   announceStarts: z.boolean(),
+  /**
+   * How the worker binds the globals (see worker/task-runtime.ts): `const`
+   * copies, a fresh copy per task (a notebook function that writes its
+   * globals), or the worker's module, kept from run to run.
+   */
+  bindings: z.enum(['const', 'per-task', 'module']),
 });
 export type InstallMessage = z.infer<typeof installMessageSchema>;
 

@@ -18,6 +18,7 @@ import {
   type MainToWorker,
 } from '../shared/worker-protocol';
 import { datasetBytesOf, summarizeGlobal } from '../shared/globals';
+import { pythonTuple } from '../shared/python-format';
 import { readExcelChunk, type ChunkReadOptions } from './excel-reader';
 import {
   collectGarbage,
@@ -57,6 +58,27 @@ if (!parent) {
 const link = parent;
 
 let run: RunState | null = null;
+/**
+ * The functions "imported from a module": compiled once in this worker, with
+ * the module's globals as their own, and kept for the worker's life, as
+ * Python keeps an imported module in sys.modules.
+ */
+const modules = new Map<string, TaskFunction>();
+
+/** The task for an install: compiled with the globals bound as the lesson says, or this worker's module's. */
+function taskFor(
+  message: InstallMessage,
+  globals: Record<string, unknown>,
+  helpers: Record<string, unknown>,
+): TaskFunction {
+  const { taskName, taskSource, bindings } = message;
+  if (bindings !== 'module') return compileTask(taskName, taskSource, globals, helpers, bindings);
+  const key = `${taskName}\n${taskSource}`;
+  const imported =
+    modules.get(key) ?? compileTask(taskName, taskSource, globals, helpers, 'module');
+  modules.set(key, imported);
+  return imported;
+}
 const cancelledRuns = new Set<number>();
 /** Install, batch and end-run messages run one after another; cancel, measure and shutdown act at once. */
 let queue: Promise<void> = Promise.resolve();
@@ -82,6 +104,9 @@ function install(message: InstallMessage): void {
   };
   const helpers = {
     sum,
+    getpid: () => process.pid,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    tuple: (...items: unknown[]) => pythonTuple(items),
     read_excel: async (file: string, options: ChunkReadOptions) => {
       const taskIndex = state.currentTask;
       const { chunk, stats } = await readExcelChunk(file, {
@@ -103,7 +128,7 @@ function install(message: InstallMessage): void {
       return chunk;
     },
   };
-  state.task = compileTask(message.taskName, message.taskSource, globals, helpers);
+  state.task = taskFor(message, globals, helpers);
   run = state;
   link.send({ type: 'installed', runId, received, memory: measureMemory() });
 }

@@ -51,3 +51,32 @@ describe('compileTask', () => {
     expect(frame.my_data[0]).toBe(5);
   });
 });
+
+describe('compileTask: what Python’s global statement reaches', () => {
+  const ADD =
+    'function add_to_global_var_global(n) {\n  MY_GLOBAL_VAR += n;\n  return MY_GLOBAL_VAR;\n}';
+
+  it('per-task: each task changes a fresh copy, as a notebook function sent with its globals', () => {
+    const task = compileTask(
+      'add_to_global_var_global',
+      ADD,
+      { MY_GLOBAL_VAR: 1.4 },
+      {},
+      'per-task',
+    );
+    expect([0, 1, 2].map((n) => task(n))).toEqual([1.4, 2.4, 3.4]);
+  });
+
+  it('module: the worker’s module state carries from task to task', () => {
+    const counter = 'function count_calls() {\n  CALLS += 1;\n  return CALLS;\n}';
+    const task = compileTask('count_calls', counter, { CALLS: 0 }, {}, 'module');
+    expect([task(), task(), task()]).toEqual([1, 2, 3]);
+    const fresh = compileTask('count_calls', counter, { CALLS: 0 }, {}, 'per-task');
+    expect([fresh(), fresh(), fresh()]).toEqual([1, 1, 1]);
+  });
+
+  it('const: the copy cannot be assigned', () => {
+    const task = compileTask('add_to_global_var_global', ADD, { MY_GLOBAL_VAR: 1.4 }, {});
+    expect(() => task(1)).toThrow(TypeError);
+  });
+});

@@ -21,6 +21,8 @@ describe('parseArgs', () => {
       json: true,
       dataDir: null,
       existingDatabase: false,
+      runs: 1,
+      restart: false,
     });
   });
 

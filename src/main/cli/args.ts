@@ -23,6 +23,11 @@ Options for run:
   --verbose V            joblib's verbose level, 0 to 100: default 10
   --timeout S            joblib's timeout: seconds a task may run, 1 to 3,600 (default: none; a worker
                          silent for 10 s still ends the run)
+  --defined-in WHERE     "notebook" (default) or "module": where the task's function is defined;
+                         "module" for global-write and worker-reuse, whose functions write their globals
+  --runs K               run the lesson K times (1 to 20) on the same workers, as the notebook's
+                         cell run again; with --json, an array of K reports
+  --restart              restart the workers before each run after the first (fresh module state)
 
 Options for compare:
   --workers N, --rows R  as for run (rows at most 1,048,575)
@@ -46,7 +51,14 @@ interface Common {
 export type CliCommand =
   | { command: 'help' }
   | { command: 'list' }
-  | (Common & { command: 'run'; request: Record<string, unknown> })
+  | (Common & {
+      command: 'run';
+      request: Record<string, unknown>;
+      /** How many times to run it on the same pool. */
+      runs: number;
+      /** Restart the workers between runs. */
+      restart: boolean;
+    })
   | (Common & { command: 'compare'; request: Record<string, unknown> });
 
 const OPTIONS = {
@@ -56,6 +68,9 @@ const OPTIONS = {
   'batch-size': { type: 'string' },
   verbose: { type: 'string' },
   timeout: { type: 'string' },
+  'defined-in': { type: 'string' },
+  runs: { type: 'string' },
+  restart: { type: 'boolean' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   'existing-database': { type: 'boolean' },
@@ -71,7 +86,11 @@ const RUN_PARAMS = {
   'batch-size': 'batchSize',
   verbose: 'verbose',
   timeout: 'timeout',
+  'defined-in': 'definedIn',
 } as const;
+
+/** Most runs one CLI call makes. */
+const MAX_RUNS = 20;
 const COMPARE_PARAMS = { workers: 'nJobs', rows: 'rows' } as const;
 const ALL_OPTIONS = Object.keys(OPTIONS)
   .map((name) => `--${name}`)
@@ -160,9 +179,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     );
   refuseOthers(
     values,
-    [...Object.keys(RUN_PARAMS), 'existing-database', 'json', 'data-dir'],
+    [...Object.keys(RUN_PARAMS), 'runs', 'restart', 'existing-database', 'json', 'data-dir'],
     'run',
   );
   const request = { experiment: rest[0], ...requestOf(values, RUN_PARAMS) };
-  return { command: 'run', ...common, request };
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS || !/^\d+$/.test(values.runs ?? '1'))
+    throw new ParamError('--runs', values.runs, `a whole number from 1 to ${MAX_RUNS}`);
+  return { command: 'run', ...common, request, runs, restart: values.restart === true };
 }

@@ -11,7 +11,13 @@ import { MIB } from '../../shared/memory';
 import { ParamError } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
 import type { RunEvent } from '../../shared/api';
-import type { CompareOutcome, CompareReport, RunReport, StoppedCompare } from '../../shared/report';
+import {
+  printedParent,
+  type CompareOutcome,
+  type CompareReport,
+  type RunReport,
+  type StoppedCompare,
+} from '../../shared/report';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { builtWorker } from '../lab/launcher';
@@ -98,10 +104,7 @@ function printNotebookStyle(report: RunReport): void {
   } else {
     process.stdout.write(`${formatPython(report.results)}\n`);
   }
-  if (definition.printsParentGlobal) {
-    const value = report.mainGlobals.find((global) => global.name === 'MY_GLOBAL_VAR');
-    process.stdout.write(`${value?.display ?? '?'}\n`);
-  }
+  if (definition.printsParent) process.stdout.write(`${printedParent(report)?.display ?? '?'}\n`);
 }
 
 /** The shell's exit code for a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
@@ -111,17 +114,26 @@ const interruptedLine = (signal: NodeJS.Signals): string =>
   `Interrupted (${signal}): the run was cancelled and its workers stopped.\n`;
 
 /** What the CLI prints of a finished run or comparison, and its exit code. */
-function finish(command: RunCommand, report: RunReport | CompareOutcome): number {
+function finish(command: RunCommand, report: CompareOutcome): number {
   if (command.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  if ('outcome' in report) {
-    if (!command.json) {
-      if (report.outcome === 'complete') printCompare(report);
-      else printStoppedCompare(report);
-    }
-    return report.outcome === 'complete' ? 0 : 1;
-  }
-  if (!command.json) printNotebookStyle(report);
-  return report.error ? 1 : 0;
+  else if (report.outcome === 'complete') printCompare(report);
+  else printStoppedCompare(report);
+  return report.outcome === 'complete' ? 0 : 1;
+}
+
+/** One run's report, or with --runs an array of them; exit 1 when any run failed. */
+function finishRuns(command: RunCommand, reports: RunReport[]): number {
+  if (command.json)
+    process.stdout.write(
+      `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`,
+    );
+  else for (const report of reports) printNotebookStyle(report);
+  return reports.some((report) => report.error) ? 1 : 0;
+}
+
+function interruptedExit(signal: NodeJS.Signals): number {
+  process.stderr.write(interruptedLine(signal));
+  return exitCodeOf(signal);
 }
 
 /**
@@ -155,15 +167,18 @@ async function execute(command: RunCommand): Promise<number> {
   };
   try {
     // The lab parses the request (once): a bad value is a ParamError before anything starts.
-    const report =
-      command.command === 'compare'
-        ? await lab.compare(command.request, { onEvent })
-        : await lab.run(command.request, { onEvent });
-    if (interrupted) {
-      process.stderr.write(interruptedLine(interrupted));
-      return exitCodeOf(interrupted);
+    if (command.command === 'compare') {
+      const report = await lab.compare(command.request, { onEvent });
+      if (interrupted) return interruptedExit(interrupted);
+      return finish(command, report);
     }
-    return finish(command, report);
+    const reports: RunReport[] = [];
+    for (let i = 0; i < command.runs && !interrupted; i += 1) {
+      if (i > 0 && command.restart) await lab.restartWorkers();
+      reports.push(await lab.run(command.request, { onEvent }));
+    }
+    if (interrupted) return interruptedExit(interrupted);
+    return finishRuns(command, reports);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

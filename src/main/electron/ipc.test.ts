@@ -47,6 +47,7 @@ describe('setupIpc', () => {
       'lab:host-info',
       'lab:kill-worker',
       'lab:lessons',
+      'lab:restart-workers',
       'lab:run',
       'lab:run-stepwise',
       'lab:save-settings',
@@ -64,6 +65,8 @@ describe('setupIpc', () => {
       'change-global',
       'full-copy',
       'partial-read',
+      'global-write',
+      'worker-reuse',
     ]);
     const info = await handlers.get('lab:host-info')?.(event(contents, APP_URL), null);
     expect(info?.ok && (info.response as { pid: number }).pid).toBe(process.pid);

@@ -49,7 +49,7 @@ describe('menuTemplate', () => {
 
   it('lists the lessons in order, by their notebook function, and the comparison', () => {
     const h = handlers();
-    const lessons = (menuTemplate('en', h, 'linux')[0]?.submenu as Item[]).slice(0, 6);
+    const lessons = (menuTemplate('en', h, 'linux')[0]?.submenu as Item[]).slice(0, 8);
     expect(lessons.map((i) => i.label)).toEqual([
       '1 · return_global_var()',
       '2 · change_global_var()',
@@ -57,6 +57,8 @@ describe('menuTemplate', () => {
       '4 · sum_data()',
       '5 · read_and_sum_data()',
       '6 · Memory: full copy against partial read',
+      '7 · add_to_global_var()',
+      '8 · count_calls()',
     ]);
     (lessons[4]?.click as () => void)();
     expect(h.send).toHaveBeenLastCalledWith({ type: 'lesson', id: 'partial-read' });

@@ -6,7 +6,7 @@
  * field): the page handles the key, and the item sends the same action.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { LESSON_IDS, LESSONS } from '../../shared/lessons';
+import { LESSONS, VIEW_ORDER } from '../../shared/lessons';
 import type { MenuAction } from '../../shared/menu-actions';
 
 export type MenuLanguage = 'en' | 'es';
@@ -74,16 +74,10 @@ function keyItem(label: string, key: string, action: MenuAction, send: MenuHandl
 
 /** The lessons in the tutorial's order, by the notebook function each re-creates. */
 function lessonItems(words: (typeof LABELS)[MenuLanguage], send: MenuHandlers['send']) {
-  return [
-    ...LESSON_IDS.map((id, i) => ({
-      label: `${i + 1} · ${LESSONS[id].taskName}()`,
-      click: () => send({ type: 'lesson', id }),
-    })),
-    {
-      label: `${LESSON_IDS.length + 1} · ${words.compare}`,
-      click: () => send({ type: 'lesson', id: 'compare' }),
-    },
-  ];
+  return VIEW_ORDER.map((id, i) => ({
+    label: `${i + 1} · ${id === 'compare' ? words.compare : `${LESSONS[id].taskName}()`}`,
+    click: () => send({ type: 'lesson', id }),
+  }));
 }
 
 export function menuTemplate(

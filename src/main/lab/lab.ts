@@ -10,7 +10,13 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent } from '../../shared/api';
-import { DATABASE_FILE, LESSONS, MY_GLOBAL_VAR, type GlobalName } from '../../shared/lessons';
+import {
+  CALLS,
+  DATABASE_FILE,
+  LESSONS,
+  MY_GLOBAL_VAR,
+  type GlobalName,
+} from '../../shared/lessons';
 import { summarizeGlobal } from '../../shared/globals';
 import { formatPython } from '../../shared/python-format';
 import type { GlobalSummary } from '../../shared/memory';
@@ -100,7 +106,10 @@ export class Lab {
   private readonly pool: WorkerPool;
   private readonly dataset = new DatasetStore();
   /** The parent's own globals, as the notebook defines them. */
-  private readonly mainGlobals: { MY_GLOBAL_VAR: number } = { MY_GLOBAL_VAR };
+  private readonly mainGlobals: { MY_GLOBAL_VAR: number; CALLS: number } = {
+    MY_GLOBAL_VAR,
+    CALLS,
+  };
   private written: { rows: number; mtimeMs: number; size: number } | null = null;
   private nextRunId = 1;
   private running: AbortController | null = null;
@@ -152,6 +161,15 @@ export class Lab {
    * with a terminated-worker error, as joblib's does. Returns whether there
    * was such a worker.
    */
+  /**
+   * Ends every worker, so that the next run starts new ones with fresh
+   * module state, as a new loky executor would. Refused during a run.
+   */
+  async restartWorkers(): Promise<void> {
+    if (this.running) throw new RunInProgressError();
+    await this.pool.shutdown();
+  }
+
   /** Lets a stepwise run go on from the point it holds at; false when none holds. */
   step(): boolean {
     return this.stepGate?.release() ?? false;
@@ -233,6 +251,7 @@ export class Lab {
         batchSize: 1,
         verbose: sweep ? 0 : 10,
         timeout: null,
+        definedIn: 'notebook',
       },
       signal,
       options,
@@ -335,6 +354,8 @@ export class Lab {
     const globals: Partial<Record<GlobalName, unknown>> = {
       MY_GLOBAL_VAR: this.mainGlobals.MY_GLOBAL_VAR,
     };
+    if (LESSONS[params.experiment].globals.includes('CALLS'))
+      globals.CALLS = this.mainGlobals.CALLS;
     if (LESSONS[params.experiment].usesDataset) {
       run.phase('preparing-dataset');
       globals.my_global_df = this.dataset.get(params.rows);
@@ -419,6 +440,13 @@ export class Lab {
           taskName: definition.taskName,
           taskSource: definition.taskSource,
           globals: sent,
+          // Python's `global` reaches the function's globals: a fresh copy per task for a
+          // notebook function (sent by value), the worker's own module for an imported one.
+          bindings: definition.writesGlobals
+            ? params.definedIn === 'module'
+              ? 'module'
+              : 'per-task'
+            : 'const',
           announceStarts: options.announceStarts ?? false,
         },
         args: definition.taskArgs({ tasks: params.tasks, rows: params.rows }),
@@ -445,6 +473,8 @@ export class Lab {
     const summaries = [summarizeGlobal('MY_GLOBAL_VAR', this.mainGlobals.MY_GLOBAL_VAR)];
     if (values.my_global_df !== undefined)
       summaries.push(summarizeGlobal('my_global_df', values.my_global_df));
+    if (values.CALLS !== undefined)
+      summaries.push(summarizeGlobal('CALLS', this.mainGlobals.CALLS));
     return summaries;
   }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS, LESSON_IDS } from '../../shared/lessons';
-import { formatPython } from '../../shared/python-format';
+import { formatPython, type PythonTuple } from '../../shared/python-format';
 import type { RunEvent } from '../../shared/api';
 import { createLab, tempFilesOf, type LabFixture } from '../../../test/support/lab-fixture';
 
@@ -26,7 +26,7 @@ const SEED_RESULTS: Record<string, unknown> = {
 };
 
 describe('the seed lessons at 2 workers and 100 rows', () => {
-  it.each(LESSON_IDS.filter((id) => id !== 'change-global'))(
+  it.each(LESSON_IDS.filter((id) => id !== 'change-global' && LESSONS[id].section !== 'beyond'))(
     '%s prints what the notebook printed',
     async (id) => {
       const report = await fixture.lab.run({ experiment: id, nJobs: 2, rows: 100 });
@@ -164,5 +164,64 @@ describe('a pool started ahead of time', () => {
     } finally {
       await early.dispose();
     }
+  });
+});
+
+/** (pid, CALLS) of each task of a worker-reuse run, in task order. */
+const calls = (results: unknown[] | null): [number, number][] =>
+  (results ?? []).map((r) => (r as PythonTuple).tuple as [number, number]);
+
+/** Each worker's counts in task order: a worker's module counter goes 1, 2, 3 … from where it stood. */
+function countsByWorker(pairs: [number, number][]): Map<number, number[]> {
+  const by = new Map<number, number[]>();
+  for (const [pid, count] of pairs) by.set(pid, [...(by.get(pid) ?? []), count]);
+  return by;
+}
+
+describe('beyond the seed: what joblib really does (anchors/joblib_reuse.py)', () => {
+  it('global-write: each task changes its own fresh copy; [1.4, 2.4], six tasks 1.4 … 6.4, the parent keeps 1.4', async () => {
+    const two = await fixture.lab.run({ experiment: 'global-write' });
+    expect(two.results).toEqual([1.4, 2.4]);
+    expect(two.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display).toBe('1.4');
+    const six = await fixture.lab.run({ experiment: 'global-write', tasks: 6 });
+    expect(formatPython(six.results)).toBe('[1.4, 2.4, 3.4, 4.4, 5.4, 6.4]');
+    expect(six.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display).toBe('1.4');
+  });
+
+  it('worker-reuse from the notebook: every task counts 1 (fresh globals per task); the parent keeps CALLS = 0', async () => {
+    const report = await fixture.lab.run({ experiment: 'worker-reuse', tasks: 6 });
+    expect(calls(report.results).map(([, n]) => n)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(report.mainGlobals.find((g) => g.name === 'CALLS')?.display).toBe('0');
+  });
+
+  it('worker-reuse from a module: 1 … k per worker, k adding up to the tasks, going on at the next run, back to 1 after a restart', async () => {
+    await fixture.lab.restartWorkers();
+    const request = { experiment: 'worker-reuse', tasks: 6, definedIn: 'module' } as const;
+    const first = calls((await fixture.lab.run(request)).results);
+    const byWorker = countsByWorker(first);
+    let total = 0;
+    for (const counts of byWorker.values()) {
+      expect(counts).toEqual(counts.map((_, i) => i + 1));
+      total += counts.length;
+    }
+    expect(total).toBe(6);
+    // The next run goes on where each worker stood.
+    const second = countsByWorker(calls((await fixture.lab.run(request)).results));
+    for (const [pid, counts] of second) {
+      const before = byWorker.get(pid)?.length ?? 0;
+      expect(counts).toEqual(counts.map((_, i) => before + i + 1));
+    }
+    await fixture.lab.restartWorkers();
+    const fresh = countsByWorker(calls((await fixture.lab.run(request)).results));
+    for (const counts of fresh.values()) expect(counts[0]).toBe(1);
+    expect([...fresh.keys()].some((pid) => byWorker.has(pid))).toBe(false);
+  });
+
+  it('only a function that writes its globals can be imported from a module', async () => {
+    await expect(
+      fixture.lab.run({ experiment: 'read-global', definedIn: 'module' }),
+    ).rejects.toThrow(
+      /Invalid definedIn: "module"\. Allowed: "notebook", or "module" for global-write and worker-reuse/,
+    );
   });
 });

@@ -137,6 +137,7 @@ const INSTALL = {
   taskSource: 'function task(n) { return n; }',
   globals: {},
   announceStarts: false,
+  bindings: 'const',
 } as const;
 
 function call(

@@ -72,6 +72,7 @@ const CHANGING_COMMANDS = new Set<LabCommand>([
   'run',
   'run-stepwise',
   'step',
+  'restart-workers',
   'compare',
   'cancel',
   'kill-worker',
@@ -226,6 +227,10 @@ export class LabService {
             onEvent: this.emitter(client),
           }),
         )) as LabCommands[K]['response'];
+      case 'restart-workers':
+        noRequest();
+        await this.lab.restartWorkers();
+        return { restarted: true } as LabCommands[K]['response'];
       case 'step':
         noRequest();
         if (this.owner && this.owner !== client) throw new NotYourRunError();

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { HostInfo, LabError, LessonInfo, RunEvent } from '../../shared/api';
-import type { LessonId } from '../../shared/lessons';
+import { VIEW_ORDER, type LessonId } from '../../shared/lessons';
 import type { RunParams } from '../../shared/params';
 import type { Settings } from '../../shared/settings';
 import { AppHeader } from './components/AppHeader';
@@ -183,7 +183,7 @@ export function App(): ReactNode {
   const room = useRoomSettings(saved, save);
   const [keysOpen, setKeysOpen] = useState(false);
   const running = runs.active !== null || comparing;
-  const order: ViewId[] = lessons ? [...lessons.map((l) => l.id), 'compare'] : [];
+  const order: ViewId[] = lessons ? [...VIEW_ORDER] : [];
   const step = (by: 1 | -1): void => {
     if (running || !order.length) return;
     const at = order.indexOf(selected);

@@ -4,7 +4,7 @@
  * run's workers and rows. Nothing here restates the default run.
  */
 import type { RunParams } from '../../shared/params';
-import type { RunReport } from '../../shared/report';
+import { printedParent, type RunReport } from '../../shared/report';
 import type { Formats } from './format';
 import type { Unit } from './i18n';
 
@@ -20,7 +20,7 @@ export function takeawayValues(
     tasks: counted('tasks', report.params.tasks),
     workers: counted('workers', report.params.nJobs),
     results: report.printedResults ?? '',
-    parent: report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?',
+    parent: printedParent(report)?.display ?? '?',
     pid: String(report.error?.workerPid ?? '?'),
     task: String(report.error?.taskIndex ?? '?'),
     dataset: format.bytes(memory.datasetBytes),

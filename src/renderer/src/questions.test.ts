@@ -109,4 +109,50 @@ describe('the answer a run shows, read from its report', () => {
       'copy-each-and-parent',
     );
   });
+
+  it('global-write: each task’s 1.4 + n, a parent that changed, or an error', () => {
+    expect(answerFromRun(report({ experiment: 'global-write', results: [1.4, 2.4] }))).toBe(
+      'fresh',
+    );
+    expect(
+      answerFromRun(report({ experiment: 'global-write', results: [1.4, 2.4], parent: '2.4' })),
+    ).toBe('parent');
+    expect(answerFromRun(report({ experiment: 'global-write', error: 'WorkerError' }))).toBe(
+      'error',
+    );
+  });
+
+  it('worker-reuse: all ones, each worker counting on, or one counter over all tasks', () => {
+    const pairs = (list: [number, number][]): unknown[] => list.map((p) => ({ tuple: p }));
+    const at = (list: [number, number][]) =>
+      answerFromRun(report({ experiment: 'worker-reuse', results: pairs(list) }));
+    expect(
+      at([
+        [7, 1],
+        [8, 1],
+        [7, 1],
+      ]),
+    ).toBe('ones');
+    expect(
+      at([
+        [7, 4],
+        [8, 1],
+        [7, 5],
+        [8, 2],
+      ]),
+    ).toBe('per-worker');
+    expect(
+      at([
+        [7, 1],
+        [8, 2],
+        [7, 3],
+      ]),
+    ).toBe('shared');
+    expect(
+      at([
+        [7, 2],
+        [7, 4],
+      ]),
+    ).toBeNull();
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { MY_GLOBAL_VAR, type LessonId } from '../../shared/lessons';
 import type { RunParams } from '../../shared/params';
-import { formatPython } from '../../shared/python-format';
+import { formatPython, type PythonTuple } from '../../shared/python-format';
 import type { RunReport } from '../../shared/report';
 import type { Formats } from './format';
 import type { Unit } from './i18n';
@@ -29,7 +29,7 @@ export interface Question {
 /** What a student did with the question before the run: chose an answer, or skipped it. */
 export type Prediction = { choice: string } | { skipped: true };
 
-type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows'>;
+type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows'> & Partial<Pick<RunParams, 'definedIn'>>;
 
 /** A list as Python prints it, shortened past four items so an answer stays one line. */
 function pythonList(values: unknown[]): string {
@@ -99,6 +99,26 @@ export function questionFor(
           { id: 'error', values: {} },
         ],
       };
+    case 'global-write':
+      return {
+        lesson,
+        values: base,
+        choices: [
+          { id: 'fresh', values: { list: pythonList(ns.map((n) => MY_GLOBAL_VAR + n)) } },
+          { id: 'parent', values: {} },
+          { id: 'error', values: {} },
+        ],
+      };
+    case 'worker-reuse':
+      return {
+        lesson,
+        values: { ...base, where: shape.definedIn ?? 'notebook' },
+        choices: [
+          { id: 'ones', values: {} },
+          { id: 'per-worker', values: {} },
+          { id: 'shared', values: { n: format.count(shape.tasks) } },
+        ],
+      };
     case 'full-copy':
     case 'partial-read':
       return {
@@ -139,7 +159,26 @@ function globalsAnswer(lesson: LessonId, report: RunReport): string | null {
     return parent === String(report.params.tasks - 1) ? 'last' : null;
   }
   if (!unchanged) return 'parent';
-  return results.every((r, n) => r === MY_GLOBAL_VAR + n) ? 'adds' : null;
+  const added = results.every((r, n) => r === MY_GLOBAL_VAR + n);
+  if (lesson === 'global-write') return added ? 'fresh' : null;
+  return added ? 'adds' : null;
+}
+
+/** worker-reuse: every count 1, each worker counting on (1, 2, 3 … per pid), or one counter over all tasks. */
+function countsAnswer(report: RunReport): string | null {
+  if (report.error || !report.results) return null;
+  const pairs = report.results.map((r) => (r as PythonTuple).tuple as [number, number]);
+  const counts = pairs.map(([, n]) => n);
+  if (counts.every((n) => n === 1)) return 'ones';
+  if (counts.every((n, i) => n === i + 1)) return 'shared';
+  // Each worker's counts go up by one from task to task, wherever they started.
+  const last = new Map<number, number>();
+  const perWorker = pairs.every(([pid, n]) => {
+    const before = last.get(pid);
+    last.set(pid, n);
+    return before === undefined || n === before + 1;
+  });
+  return perWorker ? 'per-worker' : null;
 }
 
 /**
@@ -148,6 +187,7 @@ function globalsAnswer(lesson: LessonId, report: RunReport): string | null {
  */
 export function answerFromRun(report: RunReport): string | null {
   const lesson = report.experiment;
+  if (lesson === 'worker-reuse') return countsAnswer(report);
   if (lesson !== 'full-copy' && lesson !== 'partial-read') return globalsAnswer(lesson, report);
   if (report.error) return null;
   // The candidate nearest the bytes the workers held, counted, on a log scale.

@@ -10,15 +10,23 @@ export function CodePanels({
   params,
 }: {
   lesson: LessonInfo;
-  params: Pick<RunParams, 'nJobs' | 'rows'>;
+  params: Pick<RunParams, 'nJobs' | 'rows'> & Partial<Pick<RunParams, 'definedIn'>>;
 }): ReactNode {
   const { t } = useI18n();
+  // Imported from a module, the definition lives in tasks.py and the notebook imports it.
+  const imported =
+    params.definedIn === 'module'
+      ? `${t('code.module', { task: lesson.taskName, line: `from tasks import ${lesson.taskName}` })}\n\n`
+      : '';
   return (
     <div className="code-panels">
       <figure className="code-panel">
         <figcaption>{t('code.python')}</figcaption>
         <pre data-testid="python-source" tabIndex={0} aria-label={t('code.python')}>
-          <code>{pythonCell(lesson.pythonSource, params)}</code>
+          <code>
+            {imported}
+            {pythonCell(lesson.pythonSource, params)}
+          </code>
         </pre>
       </figure>
       <figure className="code-panel code-panel--worker">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
-import type { LessonId } from '../../../shared/lessons';
+import { VIEW_ORDER, type LessonId } from '../../../shared/lessons';
 import { useI18n } from '../i18n';
 
 /** A lesson id, or the memory comparison that closes the databases section. */
@@ -17,7 +17,8 @@ interface Props {
 /** The lessons, grouped by the tutorial's sections, numbered in its order. */
 export function LessonList({ lessons, selected, onSelect, disabled }: Props): ReactNode {
   const { t } = useI18n();
-  const sections = ['globals', 'databases'] as const;
+  const sections = ['globals', 'databases', 'beyond'] as const;
+  const number = (id: ViewId): number => VIEW_ORDER.indexOf(id) + 1;
   return (
     <nav className="lesson-list" aria-label={t('app.lessonsNav')}>
       {sections.map((section) => (
@@ -41,7 +42,7 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
                     onClick={() => onSelect(lesson.id)}
                   >
                     <span className="lesson-list__number" aria-hidden="true">
-                      {lessons.indexOf(lesson) + 1}
+                      {number(lesson.id)}
                     </span>
                     <span className="lesson-list__title">{t(`lessons.${lesson.id}.title`)}</span>
                   </button>
@@ -62,7 +63,7 @@ export function LessonList({ lessons, selected, onSelect, disabled }: Props): Re
                   onClick={() => onSelect('compare')}
                 >
                   <span className="lesson-list__number" aria-hidden="true">
-                    {lessons.length + 1}
+                    {number('compare')}
                   </span>
                   <span className="lesson-list__title">{t('compare.short')}</span>
                 </button>

@@ -45,13 +45,18 @@ interface Props {
   };
 }
 
-type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows'>;
+type Shape = Pick<RunParams, 'nJobs' | 'tasks' | 'rows' | 'definedIn'>;
 
 /** The workers, tasks and rows as typed (the host's defaults where a field is not a whole number). */
 function formShape(form: FormValues, host: HostInfo): Shape {
   const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
   const nJobs = whole(form.workers) ?? host.defaults.nJobs;
-  return { nJobs, tasks: whole(form.tasks) ?? nJobs, rows: whole(form.rows) ?? host.defaults.rows };
+  return {
+    nJobs,
+    tasks: whole(form.tasks) ?? nJobs,
+    rows: whole(form.rows) ?? host.defaults.rows,
+    definedIn: form.definedIn === 'module' ? 'module' : 'notebook',
+  };
 }
 
 /** The workers and rows the code panel shows: the run's, or the form's before a run. */
@@ -149,7 +154,7 @@ export function LessonView({
       >
         <PhaseProgress run={run} />
         <StepPanel run={run} />
-        {complete && <OutcomeHeadline lesson={lesson} report={report} />}
+        {complete && <OutcomeHeadline report={report} />}
         {revealed && ask.prediction && (
           <RevealPanel
             question={question}

@@ -1,6 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { LessonInfo } from '../../../shared/api';
-import type { RunReport } from '../../../shared/report';
+import { printedParent, type RunReport } from '../../../shared/report';
 import { raisedText } from '../error-text';
 import { useI18n } from '../i18n';
 
@@ -10,19 +9,13 @@ import { useI18n } from '../i18n';
  * would print, the parent's value after the run, or how many copies of the
  * dataset the processes hold. Computed from this run's report only.
  */
-export function OutcomeHeadline({
-  lesson,
-  report,
-}: {
-  lesson: LessonInfo;
-  report: RunReport;
-}): ReactNode {
+export function OutcomeHeadline({ report }: { report: RunReport }): ReactNode {
   const i18n = useI18n();
   const { t, format, count } = i18n;
   const section = useRef<HTMLElement>(null);
   // A run just ended: its outcome takes the focus, so the keyboard and the eyes land on it.
   useEffect(() => section.current?.focus(), [report]);
-  const parent = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
+  const parent = printedParent(report);
   const { memory } = report;
   const copies = memory.duplication === null ? null : 1 + memory.duplication;
   return (
@@ -42,11 +35,11 @@ export function OutcomeHeadline({
           {report.printedResults ?? (report.error ? raisedText(report.error, i18n) : '')}
         </code>
       </p>
-      {lesson.printsParentGlobal && (
+      {parent && (
         <p className="headline__line">
           <span className="headline__label">{t('results.parentAfterShort')}</span>
           <code className="headline__value" data-testid="headline-parent">
-            MY_GLOBAL_VAR = {parent}
+            {parent.name} = {parent.display}
           </code>
         </p>
       )}

@@ -13,9 +13,13 @@ export function choiceText(t: Translate, question: Question, choice: Choice): st
   return t(`questions.${question.lesson}.choices.${choice.id}` as TranslationKey, choice.values);
 }
 
-/** The question itself. */
+/** The question itself (worker-reuse says where its function is defined, in the UI's language). */
 export function promptText(t: Translate, question: Question): string {
-  return t(`questions.${question.lesson}.prompt`, question.values);
+  const { where } = question.values;
+  const values = where
+    ? { ...question.values, where: t(`questions.worker-reuse.where.${where}` as TranslationKey) }
+    : question.values;
+  return t(`questions.${question.lesson}.prompt`, values);
 }
 
 const chosen = (prediction: Prediction | null): string | null =>

@@ -1,7 +1,23 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
-import type { RunReport } from '../../../shared/report';
+import { printedParent, type RunReport } from '../../../shared/report';
+import type { PythonTuple } from '../../../shared/python-format';
 import { useI18n } from '../i18n';
+
+/**
+ * The printed results with each worker's pid written as the notebook's
+ * output writes them, A, B … in order of appearance: pids differ from run to
+ * run, the pattern is what the notebook shows.
+ */
+export function pidsAsLetters(printed: string, pids: number[]): string {
+  const letters = new Map<number, string>();
+  for (const pid of pids)
+    if (!letters.has(pid)) letters.set(pid, String.fromCharCode(65 + letters.size));
+  return printed.replace(/\((\d+), /g, (whole, pid: string) => {
+    const letter = letters.get(Number(pid));
+    return letter ? `(${letter}, ` : whole;
+  });
+}
 
 /** What the notebook would print, beside what it did print, and the lesson's point. */
 export function ResultsPanel({
@@ -12,9 +28,17 @@ export function ResultsPanel({
   report: RunReport;
 }): ReactNode {
   const { t, format } = useI18n();
-  const parentValue = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display ?? '?';
+  const parent = printedParent(report);
   const notebookFirstLine = lesson.notebookOutput.split('\n')[0];
-  const matches = report.printedResults === notebookFirstLine;
+  // worker-reuse prints pids: compared as the notebook writes them, A, B … in order of appearance.
+  const printed =
+    report.printedResults !== null && lesson.id === 'worker-reuse'
+      ? pidsAsLetters(
+          report.printedResults,
+          (report.results ?? []).map((r) => ((r as PythonTuple).tuple?.[0] as number) ?? 0),
+        )
+      : report.printedResults;
+  const matches = printed === notebookFirstLine;
   const duplication = report.memory.duplication;
   return (
     <section className="panel results" aria-label={t('results.title')}>
@@ -46,11 +70,11 @@ export function ResultsPanel({
             </p>
           </div>
         )}
-        {lesson.printsParentGlobal && (
+        {parent && (
           <div>
-            <h3>{t('results.parentAfter')}</h3>
+            <h3>{t('results.parentAfter', { name: parent.name })}</h3>
             <pre className="output" data-testid="parent-after">
-              MY_GLOBAL_VAR = {parentValue}
+              {parent.name} = {parent.display}
             </pre>
           </div>
         )}

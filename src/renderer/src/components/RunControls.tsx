@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { lab } from '../lab-client';
 import type { HostInfo, LessonInfo } from '../../../shared/api';
 import type { LessonId } from '../../../shared/lessons';
 import type { RunParams } from '../../../shared/params';
@@ -19,6 +20,8 @@ export interface FormValues {
   verbose: number;
   /** joblib's timeout in seconds; empty for none. */
   timeout: string;
+  /** Where the function is defined: `notebook` or `module` (the lessons whose function writes its globals). */
+  definedIn: string;
 }
 
 /** The form before anything was typed: the host's defaults. */
@@ -30,6 +33,7 @@ export function defaultForm(host: HostInfo): FormValues {
     batchSize: String(host.defaults.batchSize),
     verbose: host.defaults.verbose,
     timeout: host.defaults.timeout === null ? '' : String(host.defaults.timeout),
+    definedIn: host.defaults.definedIn,
   };
 }
 
@@ -72,6 +76,9 @@ export function RunControls({
   const setBatchSize = set('batchSize');
   const setVerbose = set('verbose');
   const setTimeoutSeconds = set('timeout');
+  const setDefinedIn = set('definedIn');
+  // "Restarted" holds until the next run starts new workers (and they count again).
+  const [restarted, setRestarted] = useState(false);
 
   const nJobs = Number(workers);
   const taskCount = tasks.trim() === '' ? nJobs : Number(tasks);
@@ -90,6 +97,7 @@ export function RunControls({
 
   const start = (stepwise: boolean): void => {
     if (busy || askFirst) return;
+    setRestarted(false);
     const params: Partial<RunParams> & { experiment: LessonId } = {
       experiment: lesson.id,
       nJobs: numberOrText(workers),
@@ -99,6 +107,8 @@ export function RunControls({
     if (tasks.trim() !== '') params.tasks = numberOrText(tasks);
     if (lesson.usesDataset) params.rows = numberOrText(rows);
     if (timeout.trim() !== '') params.timeout = numberOrText(timeout);
+    // The lab checks the value (validateRunParams) and says what is allowed.
+    if (lesson.writesGlobals) params.definedIn = values.definedIn as RunParams['definedIn'];
     onRun(params, stepwise);
   };
   const submit = (event: FormEvent): void => {
@@ -162,6 +172,15 @@ export function RunControls({
         title={t('controls.timeoutTitle')}
         testId="input-timeout"
       />
+      {lesson.writesGlobals && (
+        <DefinedInField
+          value={values.definedIn}
+          onChange={setDefinedIn}
+          busy={busy}
+          restarted={restarted}
+          onRestarted={setRestarted}
+        />
+      )}
       <RunActions
         host={host}
         busy={busy}
@@ -172,5 +191,60 @@ export function RunControls({
       />
       {dropped > 0 && <p className="run-controls__note">{t('controls.chunkNote', { dropped })}</p>}
     </form>
+  );
+}
+
+/**
+ * Where the task's function is defined, and restarting the workers: what
+ * decides whether a worker's globals outlive a task (see worker-reuse).
+ */
+function DefinedInField({
+  value,
+  onChange,
+  busy,
+  restarted,
+  onRestarted,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  busy: boolean;
+  restarted: boolean;
+  onRestarted: (restarted: boolean) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const restart = (): void => {
+    onRestarted(false);
+    lab.invoke('restart-workers', null).then(
+      () => onRestarted(true),
+      () => undefined,
+    );
+  };
+  return (
+    <div className="run-controls__defined-in">
+      <label title={t('controls.definedInTitle')}>
+        <span>{t('controls.definedIn')}</span>
+        <select
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="input-defined-in"
+        >
+          <option value="notebook">{t('controls.definedInNotebook')}</option>
+          <option value="module">{t('controls.definedInModule')}</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button--step"
+        onClick={restart}
+        disabled={busy}
+        title={t('controls.restartTitle')}
+        data-testid="restart-workers"
+      >
+        {t('controls.restart')}
+      </button>
+      <p className="run-controls__note" role="status" data-testid="restarted">
+        {restarted ? t('controls.restarted') : ''}
+      </p>
+    </div>
   );
 }

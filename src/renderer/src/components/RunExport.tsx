@@ -7,7 +7,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { LessonInfo } from '../../../shared/api';
-import type { RunReport } from '../../../shared/report';
+import { printedParent, type RunReport } from '../../../shared/report';
 import { raisedText } from '../error-text';
 import { useI18n } from '../i18n';
 import { takeawayValues } from '../lesson-text';
@@ -159,7 +159,7 @@ function RunSummary({
     ...(lesson.usesDataset ? [count('rows', params.rows)] : []),
     t('export.batch', { batch: String(params.batchSize) }),
   ].join(' · ');
-  const parent = report.mainGlobals.find((g) => g.name === 'MY_GLOBAL_VAR')?.display;
+  const parent = printedParent(report);
   return (
     <article className="summary" data-testid="summary" lang={language}>
       <header>
@@ -180,10 +180,10 @@ function RunSummary({
           {shortened(report.printedResults ?? (report.error ? raisedText(report.error, i18n) : ''))}
         </code>
       </p>
-      {lesson.printsParentGlobal && parent && (
+      {parent && (
         <p>
           <code>
-            {t('results.parentAfterShort')} MY_GLOBAL_VAR = {parent}
+            {t('results.parentAfterShort')} {parent.name} = {parent.display}
           </code>
         </p>
       )}

@@ -20,6 +20,7 @@ export const en = {
   sections: {
     globals: 'Global variables',
     databases: 'Reading databases',
+    beyond: 'What joblib really does',
   },
   lessons: {
     'read-global': {
@@ -64,8 +65,43 @@ export const en = {
       takeaway:
         'The sums match the full copy, yet each worker held only its chunk, {workers} in all: together they held {held}, {times}× the dataset of {dataset}.',
     },
+    'global-write': {
+      title: 'A worker changes its own copy',
+      intro:
+        'The parent sets MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declares global MY_GLOBAL_VAR, adds n to it and returns it.',
+      why: 'With global, Python writes to the function’s globals, and in a worker those are a copy of its own: cloudpickle sends a notebook function by value, with a fresh copy of its globals for every task. Each task starts from 1.4 and adds its n; the parent never sees it. The worker’s JavaScript gets a writable copy, made afresh for each task, as cloudpickle does. Imported from a module, the function would change the worker’s module instead: try the switch, and worker-reuse.',
+      takeaway:
+        'The {tasks} returned {results}: each task changed a copy of its own. The parent still has MY_GLOBAL_VAR = {parent}.',
+    },
+    'worker-reuse': {
+      title: 'Reused workers remember',
+      intro:
+        'The parent sets CALLS = 0. count_calls(i) declares global CALLS, adds 1 to it and returns the worker’s pid with the count. The function can be defined in the notebook or imported from a module.',
+      why: 'A notebook function travels by value, with its globals, for every task: each call starts from CALLS = 0. An imported function travels by reference: each worker imports the module once and keeps its globals, and loky reuses its workers from call to call, so each worker’s count goes on, in the next run too, until the workers restart. The parent’s CALLS never changes.',
+      takeaway:
+        'The {tasks} returned {results}, as (pid, CALLS). The parent still has CALLS = {parent}.',
+    },
   },
   questions: {
+    'global-write': {
+      prompt:
+        'The parent sets MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declares global MY_GLOBAL_VAR and adds n to it, for n = 0 … {last}, on {workers}. What happens?',
+      choices: {
+        fresh: 'The tasks return {list}',
+        parent: 'The parent’s MY_GLOBAL_VAR grows with each task',
+        error: 'A task raises an error in its worker, as in change-global',
+      },
+    },
+    'worker-reuse': {
+      prompt:
+        'count_calls adds 1 to its global CALLS and returns it, as {tasks} on {workers}; the function is defined {where}. What counts come back?',
+      choices: {
+        ones: '1 from every task',
+        'per-worker': '1, 2, 3 … in each worker, going on from its earlier tasks',
+        shared: '1, 2, 3 … {n} over all the tasks, one counter for all',
+      },
+      where: { notebook: 'in the notebook', module: 'in a module' },
+    },
     title: 'Predict, then run',
     skip: 'Skip the question',
     askFirst: 'Answer the question above, or skip it, to run.',
@@ -161,11 +197,20 @@ export const en = {
   },
   code: {
     python: 'Python, in the notebook',
+    module: '# {task} and its globals live in tasks.py: {line}',
     worker: 'JavaScript, compiled and run in each worker',
     workerNote:
       'The code travels as text, as cloudpickle sends a notebook function; each global it uses becomes a const in the worker.',
   },
   controls: {
+    definedIn: 'Function defined',
+    definedInNotebook: 'in the notebook',
+    definedInModule: 'in a module (imported)',
+    definedInTitle:
+      'cloudpickle sends a notebook function by value, with its globals, for every task; an imported one by reference, to the worker’s own module',
+    restart: 'Restart the workers',
+    restartTitle: 'End every worker: the next run starts new ones, with fresh module state',
+    restarted: 'The workers were restarted: the next run starts new ones.',
     workers: 'Workers',
     tasks: 'Tasks',
     tasksHint: 'one per worker',
@@ -249,7 +294,7 @@ export const en = {
     title: 'Results',
     printed: 'print(parallel_results)',
     notebook: 'The notebook printed',
-    parentAfter: 'The parent’s MY_GLOBAL_VAR after the run',
+    parentAfter: 'The parent’s {name} after the run',
     matches: 'Same as the notebook',
     differs: 'Differs from the notebook (the notebook ran with 2 workers and 100 rows)',
     none: 'No results: the run raised an error.',

@@ -18,6 +18,7 @@ export const es: Translations = {
   sections: {
     globals: 'Variables globales',
     databases: 'Lectura de bases de datos',
+    beyond: 'Lo que joblib hace de verdad',
   },
   lessons: {
     'read-global': {
@@ -62,8 +63,43 @@ export const es: Translations = {
       takeaway:
         'Las sumas coinciden con la copia completa, pero cada worker guardó solo su trozo, {workers} en total: entre todos guardaron {held}, {times}× el dataset de {dataset}.',
     },
+    'global-write': {
+      title: 'Un worker modifica su propia copia',
+      intro:
+        'El padre define MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declara global MY_GLOBAL_VAR, le suma n y la devuelve.',
+      why: 'Con global, Python escribe en las globales de la función, y en un worker esas son una copia propia: cloudpickle envía una función del notebook por valor, con una copia nueva de sus globales en cada tarea. Cada tarea parte de 1.4 y suma su n; el padre nunca lo ve. El JavaScript del worker recibe una copia modificable, hecha de nuevo para cada tarea, como hace cloudpickle. Importada desde un módulo, la función modificaría el módulo del worker: prueba el selector, y worker-reuse.',
+      takeaway:
+        'Resultado de {tasks}: {results}: cada tarea modificó una copia propia. El padre sigue teniendo MY_GLOBAL_VAR = {parent}.',
+    },
+    'worker-reuse': {
+      title: 'Los workers reutilizados recuerdan',
+      intro:
+        'El padre define CALLS = 0. count_calls(i) declara global CALLS, le suma 1 y devuelve el pid del worker con la cuenta. La función puede estar definida en el notebook o importada desde un módulo.',
+      why: 'Una función del notebook viaja por valor, con sus globales, en cada tarea: cada llamada parte de CALLS = 0. Una función importada viaja por referencia: cada worker importa el módulo una vez y conserva sus globales, y loky reutiliza sus workers de una llamada a otra, así que la cuenta de cada worker sigue, también en la siguiente ejecución, hasta que los workers se reinician. El CALLS del padre nunca cambia.',
+      takeaway:
+        'Resultado de {tasks}: {results}, como (pid, CALLS). El padre sigue teniendo CALLS = {parent}.',
+    },
   },
   questions: {
+    'global-write': {
+      prompt:
+        'El padre define MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declara global MY_GLOBAL_VAR y le suma n, para n = 0 … {last}, en {workers}. ¿Qué pasa?',
+      choices: {
+        fresh: 'Las tareas devuelven {list}',
+        parent: 'El MY_GLOBAL_VAR del padre crece con cada tarea',
+        error: 'Una tarea lanza un error en su worker, como en change-global',
+      },
+    },
+    'worker-reuse': {
+      prompt:
+        'count_calls suma 1 a su global CALLS y la devuelve, como {tasks} en {workers}; la función está definida {where}. ¿Qué cuentas vuelven?',
+      choices: {
+        ones: '1 en cada tarea',
+        'per-worker': '1, 2, 3 … en cada worker, siguiendo desde sus tareas anteriores',
+        shared: '1, 2, 3 … {n} en todas las tareas, un solo contador',
+      },
+      where: { notebook: 'en el notebook', module: 'en un módulo' },
+    },
     title: 'Predice y luego ejecuta',
     skip: 'Saltar la pregunta',
     askFirst: 'Responde la pregunta de arriba, o sáltala, para ejecutar.',
@@ -163,11 +199,21 @@ export const es: Translations = {
   },
   code: {
     python: 'Python, en el notebook',
+    module: '# {task} y sus globales están en tasks.py: {line}',
     worker: 'JavaScript, compilado y ejecutado en cada worker',
     workerNote:
       'El código viaja como texto, como cloudpickle envía una función del notebook; cada global que usa se vuelve una const en el worker.',
   },
   controls: {
+    definedIn: 'Función definida',
+    definedInNotebook: 'en el notebook',
+    definedInModule: 'en un módulo (importada)',
+    definedInTitle:
+      'cloudpickle envía una función del notebook por valor, con sus globales, en cada tarea; una importada, por referencia, al módulo propio del worker',
+    restart: 'Reiniciar los workers',
+    restartTitle:
+      'Terminar todos los workers: la próxima ejecución inicia otros nuevos, con el estado del módulo en cero',
+    restarted: 'Se reiniciaron los workers: la próxima ejecución inicia otros nuevos.',
     workers: 'Workers',
     tasks: 'Tareas',
     tasksHint: 'una por worker',
@@ -252,7 +298,7 @@ export const es: Translations = {
     title: 'Resultados',
     printed: 'print(parallel_results)',
     notebook: 'El notebook imprimió',
-    parentAfter: 'MY_GLOBAL_VAR del padre después de la ejecución',
+    parentAfter: '{name} del padre después de la ejecución',
     matches: 'Igual que en el notebook',
     differs: 'Distinto del notebook (el notebook usó 2 workers y 100 filas)',
     none: 'Sin resultados: la ejecución lanzó un error.',

@@ -12,6 +12,7 @@ const params = {
   batchSize: 1,
   verbose: 10,
   timeout: null,
+  definedIn: 'notebook' as const,
 };
 
 function play(events: RunEvent[], from: RunView = IDLE_RUN): RunView {
