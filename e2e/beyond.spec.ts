@@ -68,6 +68,13 @@ for (const language of LANGUAGES) {
       perWorker.set(pid, n);
     }
     expect([...perWorker.values()].reduce((a, b) => a + b, 0)).toBe(6);
+    // The task stream: one bar per task, in the lane of the worker that ran it.
+    const bars = page.getByTestId('task-stream').locator('rect');
+    await expect(bars).toHaveCount(6);
+    const tasks = await bars.evaluateAll((rects) =>
+      rects.map((r) => Number(r.getAttribute('data-task'))).sort((a, b) => a - b),
+    );
+    expect(tasks).toEqual([0, 1, 2, 3, 4, 5]);
     // The next run goes on where each worker stood.
     await run(page);
     const second = await counts(page);

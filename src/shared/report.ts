@@ -111,6 +111,19 @@ export type WorkerReport = z.infer<typeof workerReportSchema>;
 
 const hostSchema = z.strictObject({ pid: z.number(), backend: z.string(), platform: z.string() });
 
+/** One task on the task stream: which worker ran it, in which batch, from when to when (ms since the first dispatch). */
+export const taskSpanSchema = z.strictObject({
+  taskIndex: z.int(),
+  slot: z.int(),
+  batchId: z.int(),
+  start: z.number(),
+  end: z.number(),
+});
+export type TaskSpan = z.infer<typeof taskSpanSchema>;
+
+/** The most task spans a report keeps: enough to draw, and a million-task run stays small. */
+export const MAX_TASK_SPANS = 5_000;
+
 export const runReportSchema = z.strictObject({
   experiment: z.enum(LESSON_IDS),
   params: runParamsSchema,
@@ -144,6 +157,8 @@ export const runReportSchema = z.strictObject({
   }),
   /** The verbose lines, as joblib would print them. */
   log: z.array(z.string()),
+  /** The task stream: the first MAX_TASK_SPANS tasks that finished, and how many finished in all. */
+  taskStream: z.strictObject({ spans: z.array(taskSpanSchema), total: z.int() }),
   host: hostSchema,
   /** The parent's own memory at the end of the run. */
   main: z.strictObject({ pid: z.number(), memory: memorySnapshotSchema }),

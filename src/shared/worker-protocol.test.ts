@@ -9,10 +9,15 @@ describe('the worker protocol', () => {
       batchId: 2,
       results: [1.4, [0, 1]],
       durationMs: 3,
+      spans: [
+        [1_000.5, 1_001.25],
+        [1_001.25, 1_003],
+      ],
     };
     expect(parseWorkerMessage(done)).toEqual(done);
     expect(parseWorkerMessage({ ...done, extra: true })).toBeNull();
     expect(parseWorkerMessage({ ...done, batchId: '2' })).toBeNull();
+    expect(parseWorkerMessage({ ...done, spans: [[1, 2, 3]] })).toBeNull();
     expect(parseWorkerMessage({ type: 'made-up', runId: 1 })).toBeNull();
     expect(parseWorkerMessage('batch-done')).toBeNull();
     const failed = {

@@ -96,6 +96,8 @@ export const workerToMainSchema = z.discriminatedUnion('type', [
     batchId: z.int(),
     results: z.array(z.unknown()),
     durationMs: z.number(),
+    /** Each task's start and end, in ms since the epoch (performance.timeOrigin + now(): comparable across processes on one machine). */
+    spans: z.array(z.tuple([z.number(), z.number()])),
   }),
   z.strictObject({
     type: z.literal('task-failed'),

@@ -138,6 +138,7 @@ async function runBatch(message: BatchMessage): Promise<void> {
   if (!state || state.runId !== message.runId || cancelledRuns.has(message.runId)) return;
   const started = performance.now();
   const results: unknown[] = [];
+  const spans: [number, number][] = [];
   for (const call of message.tasks) {
     if (cancelledRuns.has(message.runId)) return;
     if (performance.now() - link.lastSent >= HEARTBEAT_MS)
@@ -146,9 +147,11 @@ async function runBatch(message: BatchMessage): Promise<void> {
     if (state.announceStarts)
       link.send({ type: 'task-started', runId: message.runId, taskIndex: call.index });
     try {
+      const begin = performance.timeOrigin + performance.now();
       let value = state.task(...call.args);
       if (value instanceof Promise) value = await value;
       results.push(value);
+      spans.push([begin, performance.timeOrigin + performance.now()]);
     } catch (error) {
       link.send({
         type: 'task-failed',
@@ -166,6 +169,7 @@ async function runBatch(message: BatchMessage): Promise<void> {
     batchId: message.batchId,
     results,
     durationMs: performance.now() - started,
+    spans,
   });
 }
 

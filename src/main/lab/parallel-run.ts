@@ -8,6 +8,7 @@
  */
 import type { ParallelEvent } from '../../shared/api';
 import type { GlobalSummary } from '../../shared/memory';
+import { MAX_TASK_SPANS, type TaskSpan } from '../../shared/report';
 import type { BatchSize } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
 import { JoblibProgress } from '../../shared/verbose';
@@ -95,6 +96,10 @@ export class BatchCompletion {
 export class ParallelRun {
   readonly batches: TaskBatches;
   readonly log: string[] = [];
+  /** The task stream: each finished task's worker, batch and time, from the first dispatch. */
+  readonly taskStream: { spans: TaskSpan[]; total: number } = { spans: [], total: 0 };
+  /** The clock the spans count from: the epoch in ms, as the workers time their tasks. */
+  private readonly origin = performance.timeOrigin + performance.now();
   readonly results: unknown[];
   nCompletedTasks = 0;
   private readonly progress: JoblibProgress;
@@ -230,6 +235,22 @@ export class ParallelRun {
     }
   }
 
+  private recordSpans(completion: BatchCompletion, spans: [number, number][]): void {
+    const stream = this.taskStream;
+    completion.tasks.forEach((task, i) => {
+      const span = spans[i];
+      stream.total += 1;
+      if (!span || stream.spans.length >= MAX_TASK_SPANS) return;
+      stream.spans.push({
+        taskIndex: task.index,
+        slot: completion.worker.slot,
+        batchId: completion.id,
+        start: span[0] - this.origin,
+        end: span[1] - this.origin,
+      });
+    });
+  }
+
   /** What each worker did: its tasks and the globals it received. */
   workerRecord(worker: WorkerClient): { taskIndexes: number[]; received: GlobalSummary[] } {
     const { taskIndexes, received } = this.workOf(worker);
@@ -293,6 +314,7 @@ export class ParallelRun {
         const [completion] = work.queue.splice(position, 1);
         work.task = null;
         work.headSince = work.lastHeard;
+        if (completion) this.recordSpans(completion, message.spans);
         return completion?.call(message.results);
       }
     }

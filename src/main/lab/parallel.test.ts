@@ -65,6 +65,7 @@ class FakeWorker implements WorkerHandle {
       batchId: batch.batchId,
       results,
       durationMs: 0,
+      spans: batch.tasks.map((): [number, number] => [0, 0]),
     });
   }
 

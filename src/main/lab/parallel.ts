@@ -9,7 +9,7 @@
  * itself, batch by batch, is `ParallelRun`.
  */
 import type { GlobalSummary, MemorySnapshot } from '../../shared/memory';
-import type { ReadRecord } from '../../shared/report';
+import type { ReadRecord, TaskSpan } from '../../shared/report';
 import type { BatchSize } from '../../shared/params';
 import { CancelledError } from './errors';
 import { ParallelRun, type RunCall } from './parallel-run';
@@ -57,11 +57,20 @@ export interface ParallelOutcome {
   poolStartMs: number;
   runMs: number;
   log: string[];
+  taskStream: { spans: TaskSpan[]; total: number };
 }
 
 /** The outcome of a run that ended before any worker took part (cancelled, or a failed setup). */
 export function stoppedOutcome(error: Error): ParallelOutcome {
-  return { results: null, error, workers: [], poolStartMs: 0, runMs: 0, log: [] };
+  return {
+    results: null,
+    error,
+    workers: [],
+    poolStartMs: 0,
+    runMs: 0,
+    log: [],
+    taskStream: { spans: [], total: 0 },
+  };
 }
 
 export class Parallel {
@@ -118,6 +127,7 @@ export class Parallel {
       poolStartMs: startMs,
       runMs,
       log: run.log,
+      taskStream: run.taskStream,
     };
   }
 

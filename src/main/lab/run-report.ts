@@ -57,6 +57,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
       duplication: datasetBytes > 0 && !outcome.error ? workersDatasetBytes / datasetBytes : null,
     },
     phases: facts.phases,
+    taskStream: outcome.taskStream,
     timings: facts.timings,
     log: outcome.log,
     host: facts.host,

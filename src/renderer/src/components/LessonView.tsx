@@ -12,6 +12,7 @@ import { QuestionStage } from './QuestionStage';
 import { RunExport } from './RunExport';
 import type { Stepping } from './RunActions';
 import { StepPanel } from './StepPanel';
+import { TaskStream } from './TaskStream';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -166,6 +167,7 @@ export function LessonView({
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {complete && <ResultsPanel lesson={lesson} report={report} />}
         <ProcessMap run={run} canKill={!host.readOnly && run.status === 'running'} />
+        {complete && <TaskStream report={report} />}
         {lesson.usesDataset && run.samples.length > 0 && run.status !== 'cancelled' && (
           <MemoryTimelineChart
             samples={run.samples}

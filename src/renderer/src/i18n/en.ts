@@ -163,6 +163,13 @@ export const en = {
       },
     },
   },
+  stream: {
+    title: 'Task stream: which worker ran which task',
+    note: 'One lane per worker; each bar is a task, from its start to its end in that worker. The tasks of one batch share a shade; the next batch in the lane takes the other. Time in ms since the first task was sent.',
+    bar: 'task {task}, batch {batch}: {start}–{end} ms',
+    summary: '{tasks} on {workers} in {ms} ms.',
+    first: 'The stream shows the first {shown} of {total} tasks.',
+  },
   steps: {
     start: 'Step through',
     startTitle: 'Run the lesson one step at a time: the run waits at each step for Next step',

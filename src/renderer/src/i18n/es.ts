@@ -163,6 +163,13 @@ export const es: Translations = {
       },
     },
   },
+  stream: {
+    title: 'Flujo de tareas: qué worker ejecutó cada tarea',
+    note: 'Un carril por worker; cada barra es una tarea, desde su inicio hasta su fin en ese worker. Las tareas de un lote comparten un tono; el siguiente lote del carril lleva el otro. Tiempo en ms desde que se envió la primera tarea.',
+    bar: 'tarea {task}, lote {batch}: {start}–{end} ms',
+    summary: '{tasks} en {workers} en {ms} ms.',
+    first: 'El flujo muestra las primeras {shown} de {total} tareas.',
+  },
   steps: {
     start: 'Paso a paso',
     startTitle:
