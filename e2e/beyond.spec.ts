@@ -75,6 +75,9 @@ for (const language of LANGUAGES) {
       rects.map((r) => Number(r.getAttribute('data-task'))).sort((a, b) => a - b),
     );
     expect(tasks).toEqual([0, 1, 2, 3, 4, 5]);
+    await page
+      .getByTestId('task-stream')
+      .screenshot({ path: join(SCREENSHOTS, `task-stream-${language}.png`) });
     // The next run goes on where each worker stood.
     await run(page);
     const second = await counts(page);

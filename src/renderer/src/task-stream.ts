@@ -6,7 +6,7 @@
  */
 import type { TaskSpan } from '../../shared/report';
 
-export const STREAM = { width: 1000, labelWidth: 170, laneHeight: 30, gap: 6, top: 8, axis: 34 };
+export const STREAM = { width: 600, labelWidth: 150, laneHeight: 28, gap: 6, top: 8, axis: 30 };
 
 export interface StreamBar {
   taskIndex: number;

@@ -41,13 +41,33 @@ export function TaskStream({ report }: { report: RunReport }): ReactNode {
               key={lane.slot}
               x={4}
               y={lane.y + STREAM.laneHeight / 2 + 6}
-              fontSize={16}
+              fontSize={15}
               fill={TICK_INK}
             >
               {t('map.worker', { n: lane.slot + 1 })} · {worker?.pid}
             </text>
           );
         })}
+        {layout.ticks.map((tick) => (
+          <g key={tick.ms}>
+            <line
+              x1={tick.x}
+              x2={tick.x}
+              y1={STREAM.top}
+              y2={layout.height - STREAM.axis + 4}
+              stroke="#c9d0db"
+            />
+            <text
+              x={tick.x}
+              y={layout.height - STREAM.axis + 20}
+              fontSize={14}
+              textAnchor="middle"
+              fill={TICK_INK}
+            >
+              {ms(tick.ms)}
+            </text>
+          </g>
+        ))}
         {layout.bars.map((bar) => (
           <rect
             key={bar.taskIndex}
@@ -71,26 +91,6 @@ export function TaskStream({ report }: { report: RunReport }): ReactNode {
               })}
             </title>
           </rect>
-        ))}
-        {layout.ticks.map((tick) => (
-          <g key={tick.ms}>
-            <line
-              x1={tick.x}
-              x2={tick.x}
-              y1={STREAM.top}
-              y2={layout.height - STREAM.axis + 4}
-              stroke="#c9d0db"
-            />
-            <text
-              x={tick.x}
-              y={layout.height - STREAM.axis + 22}
-              fontSize={15}
-              textAnchor="middle"
-              fill={TICK_INK}
-            >
-              {ms(tick.ms)}
-            </text>
-          </g>
         ))}
       </svg>
       <p className="task-stream__caption">
