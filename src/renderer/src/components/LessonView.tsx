@@ -146,6 +146,20 @@ export function LessonView({
           </p>
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form, host)} />
+        {(lesson.id === 'full-copy' || lesson.id === 'partial-read') && (
+          <details className="panel joblib-note" data-testid="joblib-note">
+            <summary>{t('joblib.title')}</summary>
+            <p>{t(`joblib.${lesson.id}`)}</p>
+            <p className="muted">
+              {t('joblib.measured', {
+                command:
+                  lesson.id === 'full-copy'
+                    ? 'python3 joblib_memmap.py; python3 joblib_anchor.py 1048575 2'
+                    : 'python3 joblib_anchor.py 1048575 2',
+              })}
+            </p>
+          </details>
+        )}
       </div>
       <div
         className="lesson__outcome"

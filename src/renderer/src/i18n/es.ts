@@ -204,6 +204,14 @@ export const es: Translations = {
     moreWorkers: '… y {n} workers más, en el informe JSON.',
     chartAlt: 'La memoria de cada proceso durante la ejecución, como en pantalla.',
   },
+  joblib: {
+    title: 'Lo que joblib hace de verdad',
+    'full-copy':
+      'joblib no copia los arreglos NumPy grandes: mapea en memoria los de más de 1 MB (max_nbytes="1M"), también cuando son globales de una función del notebook. Con 1.000.000 de filas, el my_global_df["my_data"].values de cada worker es un np.memmap de un solo archivo en /dev/shm; con 100 filas es una copia privada. Medido en estas máquinas con joblib 1.2: una copia completa de 1.048.575 filas (8 MB) en 2 workers los hizo crecer 4,6 y 4,1 MiB (USS). La copia completa del laboratorio es lo que joblib hace con lo que no puede mapear: listas, diccionarios, strings, arreglos de menos de 1 MB. Node no puede mapear una copia en varios procesos sin un complemento nativo; la lección de memoria compartida muestra una copia compartida por hilos.',
+    'partial-read':
+      'read_excel(…, skiprows=…, nrows=…) de pandas hace que openpyxl analice la hoja entera antes de quedarse con las filas pedidas. Medido en estas máquinas: la mitad de 1.048.575 filas por worker hizo crecer los dos workers 114 y 268 MiB (USS) y tardó 20,6 s, más que la copia completa. Leer solo un trozo ahorra memoria cuando el lector va por partes, como el del laboratorio: un worker crece unos 4 MiB.',
+    measured: 'Medido con {command} (bench/anchors).',
+  },
   code: {
     python: 'Python, en el notebook',
     module: '# {task} y sus globales están en tasks.py: {line}',
