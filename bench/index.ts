@@ -23,6 +23,7 @@ import WebSocket from 'ws';
 import TARGETS from './targets.json';
 import { runMain } from '../src/main/cli/run-main';
 import { builtWorker } from '../src/main/lab/launcher';
+import { ratios, runTutorial, type Ratio, type Tutorial } from './tutorial';
 
 /** The built worker every host forks (`npm run bench` builds the app first). */
 const WORKER = builtWorker(join(__dirname, '../main'));
@@ -79,6 +80,10 @@ async function run(lab: Lab, request: Record<string, unknown>): Promise<RunRepor
 }
 
 interface Results {
+  /** The tutorial's own code, run in this same bench (or why it could not be). */
+  tutorial: Tutorial;
+  /** The lab against it, figure by figure, when it ran. */
+  ratios: Ratio[] | null;
   load: {
     tasks: Record<
       'batch1' | 'auto',
@@ -465,7 +470,35 @@ function printTable(results: Results): void {
     );
   }
   lines.push(...loadLines(results.load));
+  lines.push(...tutorialLines(results));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The tutorial's code in the same run, as ratios; or why it did not run. */
+function tutorialLines(results: Results): string[] {
+  const { tutorial } = results;
+  if (!tutorial.available) return ['', `The tutorial's code did not run: ${tutorial.reason}.`];
+  return [
+    '',
+    `The tutorial's code in this same run (${tutorial.python}, joblib with loky, pandas, openpyxl); the ratio favours the lab above 1:`,
+    ...(results.ratios ?? []).map(
+      (r) =>
+        `  ${r.figure.padEnd(44)} lab ${r.lab.padStart(18)}   tutorial ${r.tutorial.padStart(18)}   ${r.ratio.toFixed(1)}×`,
+    ),
+  ];
+}
+
+/** The lab's figures the ratios compare. */
+function labFigures(r: Partial<Results>) {
+  const read2 = r.partialRead?.['2 workers'];
+  return {
+    poolReady2Ms: r.poolReady?.['2']?.ms.median ?? NaN,
+    batch1TasksPerS: r.tinyTasks?.batch1.tasksPerSecond.median ?? NaN,
+    autoTasksPerS: r.tinyTasks?.auto.tasksPerSecond.median ?? NaN,
+    excelWriteMs: r.excelWrite?.wallMs.median ?? NaN,
+    partialRead2Ms: read2?.wallMs.median ?? NaN,
+    partialRead2UssMiB: read2?.workerUssDeltaMiB.median ?? NaN,
+  };
 }
 
 /** The README's table: each figure beside its target and the tutorial's own code on these machines. */
@@ -507,14 +540,26 @@ function printMarkdown(r: Results): void {
     t.figure,
     t.target,
     measured[key as keyof typeof TARGETS],
-    t.tutorial,
   ]);
+  const versus = r.tutorial.available
+    ? [
+        '',
+        `The tutorial's own code in the same run (bench/anchors with ${r.tutorial.python}: joblib with loky, pandas, openpyxl); above 1 the lab is faster or smaller:`,
+        '',
+        "| figure | the lab | the tutorial's code | ratio |",
+        '|---|---|---|---|',
+        ...(r.ratios ?? []).map(
+          (x) => `| ${x.figure} | ${x.lab} | ${x.tutorial} | **${x.ratio.toFixed(1)}×** |`,
+        ),
+      ]
+    : ['', `The tutorial's code did not run: ${r.tutorial.reason}.`];
   const out = [
     `On ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; median (min–max) of ${r.repetitions} repetitions:`,
     '',
-    "| figure | target | measured | the tutorial's code (joblib 1.2, pandas, openpyxl) |",
-    '|---|---|---|---|',
+    '| figure | target | measured |',
+    '|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ...versus,
     '',
     'Load (once each):',
     '',
@@ -598,6 +643,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const tasks = await benchLoadTasks(dataDir);
     progress(`load: ${HOST_RUNS} runs in one browser-host session`);
     results.load = { tasks, hostSession: await benchHostSession(dataDir) };
+    progress("the tutorial's own code (bench/anchors), for the ratios");
+    results.tutorial = runTutorial(EXCEL_ROWS, TINY_TASKS);
+    results.ratios = results.tutorial.available
+      ? ratios(labFigures(results), results.tutorial)
+      : null;
     if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else if (markdown) printMarkdown(results as Results);
     else printTable(results as Results);
