@@ -118,3 +118,37 @@ test('worker-reuse asks its question: the reveal reads the counts the run return
   });
   await expect(page.getByTestId('reveal')).toHaveAttribute('data-answer', 'per-worker');
 });
+
+for (const language of LANGUAGES) {
+  test(`shared-memory in ${language}: each thread's own global, one shared dataset, and the race a plain += loses`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[0]);
+    await page.goto(`${host.printedUrl}&lang=${language}#shared-memory`);
+    await page.getByTestId('input-workers').fill('4');
+    await page.getByTestId('question-choice-plain-short').check();
+    await page.getByTestId('run-button').click();
+    const reveal = page.getByTestId('reveal');
+    await expect(reveal).toHaveAttribute('data-verdict', /right|wrong/, { timeout: 60_000 });
+    await expect(page.getByTestId('headline-printed')).toHaveText('[1.4, 2.4, 3.4, 4.4]');
+    await expect(page.getByTestId('thread-row')).toHaveCount(4);
+    const race = (await page.getByTestId('threads-race').textContent()) ?? '';
+    const numbers = [...race.matchAll(/\d[\d.,]*/g)].map((m) => Number(m[0].replace(/[.,]/g, '')));
+    const [expected, plain, lost, atomic] = numbers;
+    expect(expected).toBe(4_000_000);
+    expect(atomic).toBe(expected);
+    expect((plain ?? 0) + (lost ?? 0)).toBe(expected);
+    // The reveal reads the same race: right when the plain += lost updates, as it nearly always does.
+    await expect(reveal).toHaveAttribute(
+      'data-answer',
+      plain === expected ? 'both-exact' : 'plain-short',
+    );
+    await expectNoAxeViolations(page, 'shared-memory after a run');
+    await page.mouse.move(1, 1);
+    await page.getByTestId('threads').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `shared-memory-1280x720-${language}.png`) });
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}

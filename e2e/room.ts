@@ -22,6 +22,7 @@ export const LESSONS = [
   'partial-read',
   'global-write',
   'worker-reuse',
+  'shared-memory',
 ];
 export const FINISHED = { en: 'Finished', es: 'Terminado' } as const;
 

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod/mini';
 import { chunkBounds } from './chunks';
+import { RACE_INCREMENTS } from './threads';
 
 /** Lesson ids, in the order the tutorial teaches them. */
 export const LESSON_IDS = [
@@ -20,6 +21,7 @@ export const LESSON_IDS = [
   'partial-read',
   'global-write',
   'worker-reuse',
+  'shared-memory',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];
@@ -34,6 +36,7 @@ export const VIEW_ORDER: readonly (LessonId | 'compare')[] = [
   'compare',
   'global-write',
   'worker-reuse',
+  'shared-memory',
 ];
 
 /** Names of the parent's globals that a task may refer to. */
@@ -290,6 +293,37 @@ print(CALLS)`,
     printsParent: 'CALLS',
     notebookOutput: '[(A, 1), (B, 1)]\n0',
     taskArgs: indexArgs,
+  },
+  'shared-memory': {
+    id: 'shared-memory',
+    section: 'beyond',
+    taskName: 'run_in_threads',
+    pythonSource: `MY_GLOBAL_VAR = 1.4
+
+def add_to_global_var(n):
+    global MY_GLOBAL_VAR
+    MY_GLOBAL_VAR += n
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
+with Parallel(n_jobs=n_workers, batch_size=1, verbose=10, backend='threading') as parallel_pool:
+    parallel_results = parallel_pool(tasks)
+print(parallel_results)
+print(MY_GLOBAL_VAR)`,
+    // One worker process runs the threads: each is its own isolate, and only a SharedArrayBuffer is shared.
+    taskSource: `async function run_in_threads(n_threads, rows, increments) {
+  // Thread n: MY_GLOBAL_VAR += n on its own global, sums its chunk of one
+  // shared dataset, marks it was there, then races on one shared counter.
+  return await threads({ n_threads, rows, increments, MY_GLOBAL_VAR });
+}`,
+    globals: ['MY_GLOBAL_VAR'],
+    writesGlobals: false,
+    usesDataset: true,
+    usesExcel: false,
+    printsParent: 'MY_GLOBAL_VAR',
+    notebookOutput: '[1.4, 2.4]\n2.4',
+    // One task, in one process: the threads are its own (tasks = threads).
+    taskArgs: ({ tasks, rows }) => [[tasks, rows, RACE_INCREMENTS]],
   },
 };
 

@@ -271,6 +271,12 @@ export function validateRunParams(input: unknown): RunParams {
   if (LESSONS[experiment].usesDataset && tasks > rows)
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
   const definedIn = definedInFor(experiment, given.definedIn);
+  if (experiment === 'shared-memory' && tasks > LIMITS.nJobs.max)
+    throw new ParamError(
+      'tasks',
+      tasks,
+      `at most ${LIMITS.nJobs.max}: shared-memory runs one thread per task`,
+    );
   return runParamsSchema.parse({
     experiment,
     nJobs,

@@ -8,6 +8,7 @@ import { errorDetailSchema } from './error-detail';
 import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
 import { compareParamsSchema, runParamsSchema } from './params';
 import { LESSON_IDS, LESSONS } from './lessons';
+import { threadsOutcomeSchema } from './threads';
 
 /** The stages of a run, in order, for the progress display. */
 export const RUN_PHASES = [
@@ -157,6 +158,8 @@ export const runReportSchema = z.strictObject({
   }),
   /** The verbose lines, as joblib would print them. */
   log: z.array(z.string()),
+  /** The shared-memory lesson's threads (null for every other lesson). */
+  threads: z.nullable(threadsOutcomeSchema),
   /** The task stream: the first MAX_TASK_SPANS tasks that finished, and how many finished in all. */
   taskStream: z.strictObject({ spans: z.array(taskSpanSchema), total: z.int() }),
   host: hostSchema,

@@ -29,6 +29,7 @@ import {
   settleMemory,
 } from './memory';
 import { connectToParent } from './port';
+import { runThreads } from './threads';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
 
 interface RunState {
@@ -46,6 +47,8 @@ interface RunState {
   reads: ReadRecord[];
   /** The largest resident set seen by sampling during the run (VmHWM, exact, is added at its end where Linux gives it). */
   peakRss: number;
+  /** Bytes of dataset the run's threads share (one copy, in this process). */
+  sharedBytes: number;
 }
 
 const parent = connectToParent();
@@ -83,30 +86,35 @@ const cancelledRuns = new Set<number>();
 /** Install, batch and end-run messages run one after another; cancel, measure and shutdown act at once. */
 let queue: Promise<void> = Promise.resolve();
 
-function install(message: InstallMessage): void {
-  const globals: Record<string, unknown> = {};
-  const received: GlobalSummary[] = [];
-  for (const [name, value] of Object.entries(message.globals)) {
-    globals[name] = freezeGlobal(value);
-    received.push(summarizeGlobal(name, value));
-  }
-  const runId = message.runId;
-  const state: RunState = {
-    runId,
-    task: () => undefined,
-    received,
-    globals,
-    readChunks: [],
-    announceStarts: message.announceStarts,
-    currentTask: -1,
-    reads: [],
-    peakRss: process.memoryUsage.rss(),
-  };
-  const helpers = {
+/**
+ * What a task's code may call besides its globals: the notebook's `sum`,
+ * `os.getpid`, `time.sleep` and tuples, the lab's streaming `read_excel`,
+ * and the shared-memory lesson's `threads`. Each records what the run's
+ * end reports (chunks read, the shared dataset).
+ */
+function taskHelpers(state: RunState): Record<string, unknown> {
+  const runId = state.runId;
+  return {
     sum,
     getpid: () => process.pid,
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     tuple: (...items: unknown[]) => pythonTuple(items),
+    threads: async (call: {
+      n_threads: number;
+      rows: number;
+      increments: number;
+      MY_GLOBAL_VAR: number;
+    }) => {
+      const outcome = await runThreads({
+        threads: call.n_threads,
+        rows: call.rows,
+        increments: call.increments,
+        MY_GLOBAL_VAR: call.MY_GLOBAL_VAR,
+      });
+      // The one shared copy of the dataset is this process's to count.
+      state.sharedBytes += outcome.sharedBytes;
+      return outcome;
+    },
     read_excel: async (file: string, options: ChunkReadOptions) => {
       const taskIndex = state.currentTask;
       const { chunk, stats } = await readExcelChunk(file, {
@@ -128,6 +136,29 @@ function install(message: InstallMessage): void {
       return chunk;
     },
   };
+}
+
+function install(message: InstallMessage): void {
+  const globals: Record<string, unknown> = {};
+  const received: GlobalSummary[] = [];
+  for (const [name, value] of Object.entries(message.globals)) {
+    globals[name] = freezeGlobal(value);
+    received.push(summarizeGlobal(name, value));
+  }
+  const runId = message.runId;
+  const state: RunState = {
+    runId,
+    task: () => undefined,
+    received,
+    globals,
+    readChunks: [],
+    announceStarts: message.announceStarts,
+    currentTask: -1,
+    reads: [],
+    peakRss: process.memoryUsage.rss(),
+    sharedBytes: 0,
+  };
+  const helpers = taskHelpers(state);
   state.task = taskFor(message, globals, helpers);
   run = state;
   link.send({ type: 'installed', runId, received, memory: measureMemory() });
@@ -179,6 +210,7 @@ async function endRun(runId: number): Promise<void> {
   if (state) {
     for (const value of Object.values(state.globals)) datasetBytes += datasetBytesOf(value);
     for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
+    datasetBytes += state.sharedBytes;
   }
   const peakRss = Math.max(
     state?.peakRss ?? 0,

@@ -67,6 +67,7 @@ describe('setupIpc', () => {
       'partial-read',
       'global-write',
       'worker-reuse',
+      'shared-memory',
     ]);
     const info = await handlers.get('lab:host-info')?.(event(contents, APP_URL), null);
     expect(info?.ok && (info.response as { pid: number }).pid).toBe(process.pid);

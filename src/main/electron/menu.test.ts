@@ -49,7 +49,7 @@ describe('menuTemplate', () => {
 
   it('lists the lessons in order, by their notebook function, and the comparison', () => {
     const h = handlers();
-    const lessons = (menuTemplate('en', h, 'linux')[0]?.submenu as Item[]).slice(0, 8);
+    const lessons = (menuTemplate('en', h, 'linux')[0]?.submenu as Item[]).slice(0, 9);
     expect(lessons.map((i) => i.label)).toEqual([
       '1 · return_global_var()',
       '2 · change_global_var()',
@@ -59,6 +59,7 @@ describe('menuTemplate', () => {
       '6 · Memory: full copy against partial read',
       '7 · add_to_global_var()',
       '8 · count_calls()',
+      '9 · run_in_threads()',
     ]);
     (lessons[4]?.click as () => void)();
     expect(h.send).toHaveBeenLastCalledWith({ type: 'lesson', id: 'partial-read' });

@@ -422,7 +422,9 @@ export class Lab {
   ): Promise<ParallelOutcome> {
     run.phase('starting-workers');
     const definition = LESSONS[params.experiment];
-    const { nJobs, batchSize, verbose, timeout } = params;
+    const { batchSize, verbose, timeout } = params;
+    // shared-memory's threads all live in one worker process.
+    const nJobs = params.experiment === 'shared-memory' ? 1 : params.nJobs;
     const parallel = new Parallel(this.pool, {
       nJobs,
       batchSize,

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS, LESSON_IDS } from '../../shared/lessons';
+import { RACE_INCREMENTS } from '../../shared/threads';
 import { formatPython, type PythonTuple } from '../../shared/python-format';
 import type { RunEvent } from '../../shared/api';
 import { createLab, tempFilesOf, type LabFixture } from '../../../test/support/lab-fixture';
@@ -222,6 +223,32 @@ describe('beyond the seed: what joblib really does (anchors/joblib_reuse.py)', (
       fixture.lab.run({ experiment: 'read-global', definedIn: 'module' }),
     ).rejects.toThrow(
       /Invalid definedIn: "module"\. Allowed: "notebook", or "module" for global-write and worker-reuse/,
+    );
+  });
+
+  it('shared-memory: each thread changes its own global ([1.4, 2.4], the main thread keeps 1.4), reads one shared copy, and a plain += loses the race Atomics.add wins', async () => {
+    const report = await fixture.lab.run({ experiment: 'shared-memory', rows: 100 });
+    expect(report.error).toBeNull();
+    expect(report.results).toEqual([1.4, 2.4]);
+    const threads = report.threads;
+    if (!threads) throw new Error('no threads in the report');
+    expect(threads.mainThreadGlobal).toBe(1.4);
+    expect(threads.threads.map((t) => t.sum)).toEqual([1225, 3725]);
+    expect(threads.threads.every((t) => t.seenWrites === 2)).toBe(true);
+    expect(threads.sharedBytes).toBe(800);
+    expect(threads.race.expected).toBe(2 * RACE_INCREMENTS);
+    expect(threads.race.atomic).toBe(threads.race.expected);
+    expect(threads.race.plain).toBeLessThanOrEqual(threads.race.expected);
+    // One process holds the one copy the threads share.
+    expect(report.workers).toHaveLength(1);
+    expect(report.memory.workersDatasetBytes).toBe(800);
+  });
+
+  it('shared-memory runs one thread per task, at most 32', async () => {
+    await expect(
+      fixture.lab.run({ experiment: 'shared-memory', tasks: 33, rows: 100 }),
+    ).rejects.toThrow(
+      /Invalid tasks: 33\. Allowed: at most 32: shared-memory runs one thread per task/,
     );
   });
 });

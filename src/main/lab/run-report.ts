@@ -6,6 +6,7 @@ import { LESSONS } from '../../shared/lessons';
 import type { GlobalSummary, MemorySample, MemorySnapshot } from '../../shared/memory';
 import type { RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
+import { threadsOutcomeSchema } from '../../shared/threads';
 import type { PhaseMark, RunReport } from '../../shared/report';
 import { toReportError } from './errors';
 import type { ParallelOutcome } from './parallel';
@@ -31,11 +32,18 @@ export function buildRunReport(facts: RunFacts): RunReport {
   const { params, outcome } = facts;
   const datasetBytes = datasetBytesOf(params);
   const workersDatasetBytes = outcome.workers.reduce((total, w) => total + w.datasetBytes, 0);
+  // shared-memory's one task returns its threads: the results are each thread's, as joblib's threading backend returns them.
+  const threads =
+    params.experiment === 'shared-memory' && outcome.results
+      ? (threadsOutcomeSchema.safeParse(outcome.results[0]).data ?? null)
+      : null;
+  const results = threads ? threads.threads.map((thread) => thread.value) : outcome.results;
   return {
     experiment: params.experiment,
     params,
-    results: outcome.results,
-    printedResults: outcome.results ? formatPython(outcome.results) : null,
+    results,
+    printedResults: results ? formatPython(results) : null,
+    threads,
     error: outcome.error ? toReportError(outcome.error) : null,
     mainGlobals: facts.mainGlobals,
     workers: outcome.workers.map((worker) => ({

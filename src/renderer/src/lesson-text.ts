@@ -27,6 +27,10 @@ export function takeawayValues(
     held: format.bytes(memory.workersDatasetBytes),
     copies: count(report.workers.length + 1),
     times: format.fixed(memory.duplication ?? 0, 2),
+    mainThread: String(report.threads?.mainThreadGlobal ?? '?'),
+    plain: count(report.threads?.race.plain ?? 0),
+    atomic: count(report.threads?.race.atomic ?? 0),
+    expected: count(report.threads?.race.expected ?? 0),
   };
 }
 

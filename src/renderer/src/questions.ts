@@ -6,6 +6,7 @@
  * run that behaves differently marks a different answer.
  */
 import { MY_GLOBAL_VAR, type LessonId } from '../../shared/lessons';
+import { RACE_INCREMENTS } from '../../shared/threads';
 import type { RunParams } from '../../shared/params';
 import { formatPython, type PythonTuple } from '../../shared/python-format';
 import type { RunReport } from '../../shared/report';
@@ -109,6 +110,18 @@ export function questionFor(
           { id: 'error', values: {} },
         ],
       };
+    case 'shared-memory': {
+      const expected = format.count(shape.tasks * RACE_INCREMENTS);
+      return {
+        lesson,
+        values: { ...base, increments: format.count(RACE_INCREMENTS), expected },
+        choices: [
+          { id: 'both-exact', values: { expected } },
+          { id: 'plain-short', values: { expected } },
+          { id: 'both-short', values: { expected } },
+        ],
+      };
+    }
     case 'worker-reuse':
       return {
         lesson,
@@ -164,6 +177,15 @@ function globalsAnswer(lesson: LessonId, report: RunReport): string | null {
   return added ? 'adds' : null;
 }
 
+/** shared-memory: which of the two totals reached the expected count. */
+function raceAnswer(report: RunReport): string | null {
+  const race = report.error ? null : report.threads?.race;
+  if (!race) return null;
+  if (race.atomic === race.expected)
+    return race.plain === race.expected ? 'both-exact' : 'plain-short';
+  return race.plain < race.expected ? 'both-short' : null;
+}
+
 /** worker-reuse: every count 1, each worker counting on (1, 2, 3 … per pid), or one counter over all tasks. */
 function countsAnswer(report: RunReport): string | null {
   if (report.error || !report.results) return null;
@@ -188,6 +210,7 @@ function countsAnswer(report: RunReport): string | null {
 export function answerFromRun(report: RunReport): string | null {
   const lesson = report.experiment;
   if (lesson === 'worker-reuse') return countsAnswer(report);
+  if (lesson === 'shared-memory') return raceAnswer(report);
   if (lesson !== 'full-copy' && lesson !== 'partial-read') return globalsAnswer(lesson, report);
   if (report.error) return null;
   // The candidate nearest the bytes the workers held, counted, on a log scale.

@@ -13,6 +13,7 @@ import { RunExport } from './RunExport';
 import type { Stepping } from './RunActions';
 import { StepPanel } from './StepPanel';
 import { TaskStream } from './TaskStream';
+import { ThreadsPanel } from './ThreadsPanel';
 import { CodePanels } from './CodePanels';
 import { ErrorPanel } from './ErrorPanel';
 import { OutcomeHeadline } from './OutcomeHeadline';
@@ -180,6 +181,7 @@ export function LessonView({
         )}
         {report?.error && <ErrorPanel lesson={lesson} error={report.error} />}
         {complete && <ResultsPanel lesson={lesson} report={report} />}
+        {complete && report.threads && <ThreadsPanel threads={report.threads} />}
         <ProcessMap run={run} canKill={!host.readOnly && run.status === 'running'} />
         {complete && <TaskStream report={report} />}
         {lesson.usesDataset && run.samples.length > 0 && run.status !== 'cancelled' && (

@@ -81,8 +81,25 @@ export const en = {
       takeaway:
         'The {tasks} returned {results}, as (pid, CALLS). The parent still has CALLS = {parent}.',
     },
+    'shared-memory': {
+      title: 'Threads share memory (and race)',
+      intro:
+        'joblib’s threading backend runs the tasks in threads of one process. Here one worker process starts a thread per task (Node’s worker_threads); thread n runs MY_GLOBAL_VAR += n, sums its chunk of my_global_df kept once in a SharedArrayBuffer, and adds 1 to one shared counter 1,000,000 times, with a plain += and with Atomics.add.',
+      why: 'Python’s threads share every global: with the threading backend the parent’s MY_GLOBAL_VAR itself becomes 2.4. JavaScript’s threads do not: each is its own isolate with its own globals, so += changed each thread’s copy and the main thread kept 1.4. What JavaScript threads share is a SharedArrayBuffer: one copy of the dataset that every thread read, and marks each thread wrote and all saw. Shared memory brings races: a plain += reads, adds and writes back, and two threads that do it at once lose an update; Atomics.add does it as one step.',
+      takeaway:
+        'The {tasks} returned {results}; the main thread still has MY_GLOBAL_VAR = {mainThread}. Plain +=: {plain} of {expected}; Atomics.add: {atomic}.',
+    },
   },
   questions: {
+    'shared-memory': {
+      prompt:
+        '{tasks} in one process each add 1 to one shared counter {increments} times with a plain +=, then {increments} times with Atomics.add. What totals come out, against {expected}?',
+      choices: {
+        'both-exact': 'Both exactly {expected}',
+        'plain-short': 'Atomics.add exactly {expected}; the plain += less',
+        'both-short': 'Both less than {expected}',
+      },
+    },
     'global-write': {
       prompt:
         'The parent sets MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declares global MY_GLOBAL_VAR and adds n to it, for n = 0 … {last}, on {workers}. What happens?',
@@ -169,6 +186,17 @@ export const en = {
     bar: 'task {task}, batch {batch}: {start}–{end} ms',
     summary: '{tasks} on {workers} in {ms} ms.',
     first: 'The stream shows the first {shown} of {total} tasks.',
+  },
+  threads: {
+    title: 'The threads, in one process',
+    thread: 'Thread {n}',
+    value: 'its MY_GLOBAL_VAR',
+    sum: 'its chunk’s sum',
+    seen: 'marks it saw',
+    heap: 'its heap grew',
+    shared:
+      'One copy of the dataset, {bytes}, in a SharedArrayBuffer that all {threads} threads read; the main thread’s MY_GLOBAL_VAR after: {value}.',
+    race: 'The race on one shared counter, {expected} additions: plain += {plain} ({lost} lost); Atomics.add {atomic}.',
   },
   steps: {
     start: 'Step through',

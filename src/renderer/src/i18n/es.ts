@@ -79,8 +79,25 @@ export const es: Translations = {
       takeaway:
         'Resultado de {tasks}: {results}, como (pid, CALLS). El padre sigue teniendo CALLS = {parent}.',
     },
+    'shared-memory': {
+      title: 'Los hilos comparten memoria (y compiten)',
+      intro:
+        'El backend threading de joblib ejecuta las tareas en hilos de un solo proceso. Aquí un proceso worker inicia un hilo por tarea (worker_threads de Node); el hilo n ejecuta MY_GLOBAL_VAR += n, suma su trozo de my_global_df guardado una sola vez en un SharedArrayBuffer, y suma 1 a un contador compartido 1.000.000 de veces, con un += simple y con Atomics.add.',
+      why: 'Los hilos de Python comparten todas las globales: con el backend threading, el MY_GLOBAL_VAR del propio padre pasa a 2.4. Los hilos de JavaScript no: cada uno es un isolate con sus propias globales, así que += cambió la copia de cada hilo y el hilo principal mantuvo 1.4. Lo que comparten los hilos de JavaScript es un SharedArrayBuffer: una sola copia del dataset que todos los hilos leyeron, y marcas que cada hilo escribió y todos vieron. La memoria compartida trae carreras: un += simple lee, suma y vuelve a escribir, y dos hilos que lo hacen a la vez pierden una suma; Atomics.add lo hace en un solo paso.',
+      takeaway:
+        'Resultado de {tasks}: {results}; el hilo principal sigue teniendo MY_GLOBAL_VAR = {mainThread}. += simple: {plain} de {expected}; Atomics.add: {atomic}.',
+    },
   },
   questions: {
+    'shared-memory': {
+      prompt:
+        '{tasks} en un proceso suman cada una 1 a un contador compartido {increments} veces con un += simple, y luego {increments} veces con Atomics.add. ¿Qué totales salen, frente a {expected}?',
+      choices: {
+        'both-exact': 'Ambos exactamente {expected}',
+        'plain-short': 'Atomics.add exactamente {expected}; el += simple menos',
+        'both-short': 'Ambos menos de {expected}',
+      },
+    },
     'global-write': {
       prompt:
         'El padre define MY_GLOBAL_VAR = 1.4. add_to_global_var(n) declara global MY_GLOBAL_VAR y le suma n, para n = 0 … {last}, en {workers}. ¿Qué pasa?',
@@ -169,6 +186,17 @@ export const es: Translations = {
     bar: 'tarea {task}, lote {batch}: {start}–{end} ms',
     summary: '{tasks} en {workers} en {ms} ms.',
     first: 'El flujo muestra las primeras {shown} de {total} tareas.',
+  },
+  threads: {
+    title: 'Los hilos, en un proceso',
+    thread: 'Hilo {n}',
+    value: 'su MY_GLOBAL_VAR',
+    sum: 'la suma de su trozo',
+    seen: 'marcas que vio',
+    heap: 'su heap creció',
+    shared:
+      'Una copia del dataset, {bytes}, en un SharedArrayBuffer que leyeron los {threads} hilos; MY_GLOBAL_VAR del hilo principal después: {value}.',
+    race: 'La carrera en un contador compartido, {expected} sumas: += simple {plain} ({lost} perdidas); Atomics.add {atomic}.',
   },
   steps: {
     start: 'Paso a paso',
