@@ -105,6 +105,15 @@ function printNotebookStyle(report: RunReport): void {
     process.stdout.write(`${formatPython(report.results)}\n`);
   }
   if (definition.printsParent) process.stdout.write(`${printedParent(report)?.display ?? '?'}\n`);
+  const threads = report.threads;
+  if (threads) {
+    const { race } = threads;
+    const n = (x: number): string => x.toLocaleString('en-US');
+    process.stderr.write(
+      `The threads' main thread still has MY_GLOBAL_VAR = ${threads.mainThreadGlobal}; one shared copy of the dataset (${n(threads.sharedBytes)} bytes).\n` +
+        `Shared counter, ${n(race.expected)} additions: plain += ${n(race.plain)}, Atomics.add ${n(race.atomic)}.\n`,
+    );
+  }
 }
 
 /** The shell's exit code for a signal: 128 + its number (SIGINT 130, SIGTERM 143). */

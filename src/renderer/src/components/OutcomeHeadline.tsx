@@ -45,7 +45,7 @@ export function OutcomeHeadline({ report }: { report: RunReport }): ReactNode {
       )}
       {copies !== null && (
         <p className="headline__line" data-testid="headline-copies">
-          {t('results.copies', {
+          {t(report.threads ? 'results.copiesThreads' : 'results.copies', {
             workers: count('workers', report.params.nJobs),
             copies: format.fixed(copies, copies % 1 === 0 ? 0 : 2),
             bytes: format.bytes(memory.mainDatasetBytes + memory.workersDatasetBytes),

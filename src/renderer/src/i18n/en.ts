@@ -345,6 +345,8 @@ export const en = {
     headline: 'The outcome',
     parentAfterShort: 'the parent after:',
     copies: 'the parent and {workers} hold {copies} copies of the dataset: {bytes}',
+    copiesThreads:
+      'the parent and the one process of the threads hold {copies} copies of the dataset: {bytes}',
     duplication:
       'Dataset held by the workers: {workers} for a dataset of {dataset}, {times}× the data.',
     timing: 'Ran in {ms} ms: {pool}{excel}.',

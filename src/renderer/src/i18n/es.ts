@@ -349,6 +349,8 @@ export const es: Translations = {
     headline: 'El resultado',
     parentAfterShort: 'el padre después:',
     copies: 'el padre y {workers} guardan {copies} copias del dataset: {bytes}',
+    copiesThreads:
+      'el padre y el único proceso de los hilos guardan {copies} copias del dataset: {bytes}',
     duplication:
       'Dataset guardado por los workers: {workers} para un dataset de {dataset}, {times}× los datos.',
     timing: 'Se ejecutó en {ms} ms: {pool}{excel}.',
