@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { LabBridge } from '../src/shared/api';
+import { LESSON_IDS } from '../src/shared/lessons';
 import { expect } from './fixtures';
 
 export const SIZES = [
@@ -14,16 +15,7 @@ export const SIZES = [
   { name: '853x480@1.5', width: 853, height: 480, scale: 1.5 },
 ] as const;
 export const LANGUAGES = ['en', 'es'] as const;
-export const LESSONS = [
-  'read-global',
-  'write-global',
-  'change-global',
-  'full-copy',
-  'partial-read',
-  'global-write',
-  'worker-reuse',
-  'shared-memory',
-];
+export const LESSONS = [...LESSON_IDS];
 export const FINISHED = { en: 'Finished', es: 'Terminado' } as const;
 
 /** A page of its own at one size, failing on console errors like the shared fixture does. */

@@ -111,6 +111,17 @@ const PARALLEL_CALL = `with Parallel(n_jobs=n_workers, batch_size=1, verbose=10,
     parallel_results = parallel_pool(tasks)
 print(parallel_results)`;
 
+/** The notebook's `global` adder and its tasks, as global-write and shared-memory both run them. */
+const GLOBAL_ADD_CELL = `MY_GLOBAL_VAR = 1.4
+
+def add_to_global_var(n):
+    global MY_GLOBAL_VAR
+    MY_GLOBAL_VAR += n
+    return MY_GLOBAL_VAR
+
+tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
+`;
+
 const chunkArgs = ({ tasks, rows }: { tasks: number; rows: number }): unknown[][] =>
   chunkBounds(rows, tasks).map(({ start, end }) => [start, end]);
 
@@ -243,15 +254,7 @@ ${PARALLEL_CALL}`,
     id: 'global-write',
     section: 'beyond',
     taskName: 'add_to_global_var',
-    pythonSource: `MY_GLOBAL_VAR = 1.4
-
-def add_to_global_var(n):
-    global MY_GLOBAL_VAR
-    MY_GLOBAL_VAR += n
-    return MY_GLOBAL_VAR
-
-tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
-${PARALLEL_CALL}
+    pythonSource: `${GLOBAL_ADD_CELL}${PARALLEL_CALL}
 print(MY_GLOBAL_VAR)`,
     // Python's `global` makes the name the function's global: in the worker, its own copy to change.
     taskSource: `function add_to_global_var(n) {
@@ -298,15 +301,7 @@ print(CALLS)`,
     id: 'shared-memory',
     section: 'beyond',
     taskName: 'run_in_threads',
-    pythonSource: `MY_GLOBAL_VAR = 1.4
-
-def add_to_global_var(n):
-    global MY_GLOBAL_VAR
-    MY_GLOBAL_VAR += n
-    return MY_GLOBAL_VAR
-
-tasks = [delayed(add_to_global_var)(i) for i in range(n_workers)]
-with Parallel(n_jobs=n_workers, batch_size=1, verbose=10, backend='threading') as parallel_pool:
+    pythonSource: `${GLOBAL_ADD_CELL}with Parallel(n_jobs=n_workers, batch_size=1, verbose=10, backend='threading') as parallel_pool:
     parallel_results = parallel_pool(tasks)
 print(parallel_results)
 print(MY_GLOBAL_VAR)`,

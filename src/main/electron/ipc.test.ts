@@ -4,6 +4,7 @@
  * layer: the lab service behind it is real.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LESSON_IDS } from '../../shared/lessons';
 import type { CommandResult } from '../../shared/api';
 
 type Handler = (event: unknown, request: unknown) => Promise<CommandResult<unknown>>;
@@ -60,14 +61,7 @@ describe('setupIpc', () => {
     const result = await handlers.get('lab:lessons')?.(event(contents, APP_URL), null);
     if (!result?.ok) throw new Error('the app window was refused');
     expect((result.response as { id: string }[]).map((lesson) => lesson.id)).toEqual([
-      'read-global',
-      'write-global',
-      'change-global',
-      'full-copy',
-      'partial-read',
-      'global-write',
-      'worker-reuse',
-      'shared-memory',
+      ...LESSON_IDS,
     ]);
     const info = await handlers.get('lab:host-info')?.(event(contents, APP_URL), null);
     expect(info?.ok && (info.response as { pid: number }).pid).toBe(process.pid);

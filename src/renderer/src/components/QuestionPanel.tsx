@@ -89,6 +89,18 @@ export function verdictOf(
   return prediction.choice === answer ? 'right' : 'wrong';
 }
 
+/** What the reveal says of a verdict; `shown` is the text of the answer the run showed. */
+export function verdictText(
+  t: Translate,
+  verdict: ReturnType<typeof verdictOf>,
+  shown: string,
+): string {
+  if (verdict === 'right') return t('questions.right');
+  if (verdict === 'wrong') return t('questions.wrong', { answer: shown });
+  if (verdict === 'skipped') return t('questions.skipped', { answer: shown });
+  return t('questions.cannot');
+}
+
 /** After the run: each answer marked, the student's against the run's, in words and signs. */
 export function RevealPanel({
   question,
@@ -139,13 +151,7 @@ export function RevealPanel({
         ))}
       </ul>
       <p className="reveal__verdict" role="status" data-testid="reveal-verdict">
-        {verdict === 'right'
-          ? t('questions.right')
-          : verdict === 'wrong'
-            ? t('questions.wrong', { answer: shownText })
-            : verdict === 'skipped'
-              ? t('questions.skipped', { answer: shownText })
-              : t('questions.cannot')}
+        {verdictText(t, verdict, shownText)}
       </p>
       {onAskAgain && (
         <button type="button" className="button--link" onClick={onAskAgain} data-testid="ask-again">

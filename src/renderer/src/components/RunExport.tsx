@@ -14,7 +14,7 @@ import { takeawayValues } from '../lesson-text';
 import { chartSvg } from '../memory/export';
 import { answerFromRun, type Prediction, type Question } from '../questions';
 import { saveJson } from '../save-file';
-import { choiceText, promptText, verdictOf } from './QuestionPanel';
+import { choiceText, promptText, verdictOf, verdictText } from './QuestionPanel';
 
 /** The most characters of a result a summary prints: a million results stay in the JSON report. */
 const SUMMARY_RESULT_CHARS = 160;
@@ -125,13 +125,7 @@ function SummaryQuestion({
         {mine ? t('export.chosen', { answer: choiceText(t, question, mine) }) : t('export.skipped')}
       </p>
       <p className="summary__verdict" data-testid="summary-verdict">
-        {verdict === 'right'
-          ? t('questions.right')
-          : verdict === 'wrong'
-            ? t('questions.wrong', { answer: shownText })
-            : verdict === 'skipped'
-              ? t('questions.skipped', { answer: shownText })
-              : t('questions.cannot')}
+        {verdictText(t, verdict, shownText)}
       </p>
     </>
   );
