@@ -21,6 +21,14 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** What a settings change may hold, in words, for the error that refuses one. */
+export const SETTINGS_ALLOWED = [
+  'language ("en" or "es")',
+  `fontScale (${FONT_SCALES.join(', ')})`,
+  'present (true or false)',
+  'questions (true or false)',
+].join(', ');
+
 /** The settings file: the settings of each kind of screen. */
 export const settingsFileSchema = z.strictObject({
   main: z.optional(settingsSchema),

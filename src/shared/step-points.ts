@@ -48,4 +48,3 @@ export const stepPointSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('printed'), printed: z.string() }),
 ]);
 export type StepPoint = z.infer<typeof stepPointSchema>;
-export type StepKind = StepPoint['kind'];

@@ -19,7 +19,7 @@ import {
 } from '../../shared/api';
 import { LESSONS, LESSON_IDS } from '../../shared/lessons';
 import { DEFAULT_PARAMS, LIMITS, ParamError, maxRowsFor } from '../../shared/params';
-import { settingsSchema, type Settings } from '../../shared/settings';
+import { SETTINGS_ALLOWED, settingsSchema, type Settings } from '../../shared/settings';
 import type { Lab } from './lab';
 import { SettingsStore, type Screen } from './settings-store';
 
@@ -123,12 +123,7 @@ export class LabService {
   /** Remembers a change to `client`'s screen's settings. */
   private saveSettings(request: unknown, client: LabClient): Promise<Settings> {
     const change = settingsSchema.safeParse(request);
-    if (!change.success)
-      throw new ParamError(
-        'settings',
-        request,
-        'language ("en" or "es"), fontScale (1, 1.25, 1.5, 1.75 or 2), present (true or false)',
-      );
+    if (!change.success) throw new ParamError('settings', request, SETTINGS_ALLOWED);
     return this.settings.save(screenOf(client), change.data);
   }
 

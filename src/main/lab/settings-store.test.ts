@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SETTINGS_ALLOWED, settingsSchema } from '../../shared/settings';
 import { SettingsStore } from './settings-store';
 
 const folders: string[] = [];
@@ -44,5 +45,10 @@ describe('SettingsStore', () => {
     await store.save('main', { present: true });
     expect(await store.get('main')).toEqual({ present: true });
     await expect(store.save('main', { fontScale: 3 } as never)).rejects.toThrow();
+  });
+
+  it('the words that refuse a change name every setting there is', () => {
+    for (const key of Object.keys(settingsSchema.shape))
+      expect(SETTINGS_ALLOWED).toContain(`${key} (`);
   });
 });

@@ -15,7 +15,7 @@ describe('the task stream', () => {
     const [first, second] = layout.bars;
     expect(first?.x).toBe(STREAM.labelWidth);
     expect(second?.x).toBeCloseTo(first ? first.x + first.width : 0);
-    expect(second?.x ?? 0 + (second?.width ?? 0)).toBeLessThanOrEqual(STREAM.width);
+    expect((second?.x ?? 0) + (second?.width ?? 0)).toBeCloseTo(STREAM.width - 10);
     expect(first?.y).toBe(layout.lanes[0]?.y);
     expect(second?.y).toBe(layout.lanes[1]?.y);
     expect(layout.endMs).toBe(100);

@@ -23,7 +23,7 @@ function globalsLine(globals: GlobalSummary[], { t, format }: Formats): string {
 }
 
 /** What one point says. */
-export function stepText(point: StepPoint, i18n: Formats): string {
+function stepText(point: StepPoint, i18n: Formats): string {
   const { t, format } = i18n;
   switch (point.kind) {
     case 'globals':
