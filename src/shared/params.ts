@@ -271,11 +271,11 @@ export function validateRunParams(input: unknown): RunParams {
   if (LESSONS[experiment].usesDataset && tasks > rows)
     throw new ParamError('tasks', tasks, `at most one task per row: no more than rows (${rows})`);
   const definedIn = definedInFor(experiment, given.definedIn);
-  if (experiment === 'shared-memory' && tasks > LIMITS.nJobs.max)
+  if (LESSONS[experiment].inThreads && tasks > LIMITS.nJobs.max)
     throw new ParamError(
       'tasks',
       tasks,
-      `at most ${LIMITS.nJobs.max}: shared-memory runs one thread per task`,
+      `at most ${LIMITS.nJobs.max}: ${experiment} runs one thread per task`,
     );
   return runParamsSchema.parse({
     experiment,

@@ -27,7 +27,7 @@ export function pythonTuple(items: unknown[]): PythonTuple {
   return { tuple: items };
 }
 
-function isTuple(value: unknown): value is PythonTuple {
+export function isPythonTuple(value: unknown): value is PythonTuple {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -50,7 +50,7 @@ export function formatPython(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (Array.isArray(value)) return `[${value.map(formatPython).join(', ')}]`;
-  if (isTuple(value))
+  if (isPythonTuple(value))
     return value.tuple.length === 1
       ? `(${formatPython(value.tuple[0])},)`
       : `(${value.tuple.map(formatPython).join(', ')})`;

@@ -423,8 +423,8 @@ export class Lab {
     run.phase('starting-workers');
     const definition = LESSONS[params.experiment];
     const { batchSize, verbose, timeout } = params;
-    // shared-memory's threads all live in one worker process.
-    const nJobs = params.experiment === 'shared-memory' ? 1 : params.nJobs;
+    // A lesson run in threads keeps them all in one worker process.
+    const nJobs = definition.inThreads ? 1 : params.nJobs;
     const parallel = new Parallel(this.pool, {
       nJobs,
       batchSize,

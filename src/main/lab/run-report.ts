@@ -32,9 +32,9 @@ export function buildRunReport(facts: RunFacts): RunReport {
   const { params, outcome } = facts;
   const datasetBytes = datasetBytesOf(params);
   const workersDatasetBytes = outcome.workers.reduce((total, w) => total + w.datasetBytes, 0);
-  // shared-memory's one task returns its threads: the results are each thread's, as joblib's threading backend returns them.
+  // A lesson run in threads has one task that returns its threads: the results are each thread's, as joblib's threading backend returns them.
   const threads =
-    params.experiment === 'shared-memory' && outcome.results
+    LESSONS[params.experiment].inThreads && outcome.results
       ? (threadsOutcomeSchema.safeParse(outcome.results[0]).data ?? null)
       : null;
   const results = threads ? threads.threads.map((thread) => thread.value) : outcome.results;

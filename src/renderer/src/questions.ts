@@ -8,7 +8,7 @@
 import { MY_GLOBAL_VAR, type LessonId } from '../../shared/lessons';
 import { RACE_INCREMENTS } from '../../shared/threads';
 import type { RunParams } from '../../shared/params';
-import { formatPython, type PythonTuple } from '../../shared/python-format';
+import { formatPython, isPythonTuple } from '../../shared/python-format';
 import type { RunReport } from '../../shared/report';
 import type { Formats } from './format';
 import type { Unit } from './i18n';
@@ -189,7 +189,8 @@ function raceAnswer(report: RunReport): string | null {
 /** worker-reuse: every count 1, each worker counting on (1, 2, 3 … per pid), or one counter over all tasks. */
 function countsAnswer(report: RunReport): string | null {
   if (report.error || !report.results) return null;
-  const pairs = report.results.map((r) => (r as PythonTuple).tuple as [number, number]);
+  if (!report.results.every(isPythonTuple)) return null;
+  const pairs = report.results.map((r) => r.tuple as [number, number]);
   const counts = pairs.map(([, n]) => n);
   if (counts.every((n) => n === 1)) return 'ones';
   if (counts.every((n, i) => n === i + 1)) return 'shared';

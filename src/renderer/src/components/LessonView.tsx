@@ -3,7 +3,7 @@ import type { HostInfo, LabError, LessonInfo } from '../../../shared/api';
 import { errorText } from '../error-text';
 import type { LessonId } from '../../../shared/lessons';
 import type { RunParams } from '../../../shared/params';
-import { useI18n } from '../i18n';
+import { useI18n, type TranslationKey } from '../i18n';
 import type { RunView } from '../state/run-state';
 import { takeawayValues } from '../lesson-text';
 import { questionFor, type Prediction } from '../questions';
@@ -147,18 +147,11 @@ export function LessonView({
           </p>
         )}
         <CodePanels lesson={lesson} params={shownParams(run, form, host)} />
-        {(lesson.id === 'full-copy' || lesson.id === 'partial-read') && (
+        {lesson.joblibAnchor && (
           <details className="panel joblib-note" data-testid="joblib-note">
             <summary>{t('joblib.title')}</summary>
-            <p>{t(`joblib.${lesson.id}`)}</p>
-            <p className="muted">
-              {t('joblib.measured', {
-                command:
-                  lesson.id === 'full-copy'
-                    ? 'python3 joblib_memmap.py; python3 joblib_anchor.py 1048575 2'
-                    : 'python3 joblib_anchor.py 1048575 2',
-              })}
-            </p>
+            <p>{t(`joblib.${lesson.id}` as TranslationKey)}</p>
+            <p className="muted">{t('joblib.measured', { command: lesson.joblibAnchor })}</p>
           </details>
         )}
       </div>

@@ -1,23 +1,8 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
 import { printedParent, type RunReport } from '../../../shared/report';
-import type { PythonTuple } from '../../../shared/python-format';
 import { useI18n } from '../i18n';
-
-/**
- * The printed results with each worker's pid written as the notebook's
- * output writes them, A, B … in order of appearance: pids differ from run to
- * run, the pattern is what the notebook shows.
- */
-export function pidsAsLetters(printed: string, pids: number[]): string {
-  const letters = new Map<number, string>();
-  for (const pid of pids)
-    if (!letters.has(pid)) letters.set(pid, String.fromCharCode(65 + letters.size));
-  return printed.replace(/\((\d+), /g, (whole, pid: string) => {
-    const letter = letters.get(Number(pid));
-    return letter ? `(${letter}, ` : whole;
-  });
-}
+import { asTheNotebookWritesIt } from '../lesson-text';
 
 /** What the notebook would print, beside what it did print, and the lesson's point. */
 export function ResultsPanel({
@@ -30,15 +15,7 @@ export function ResultsPanel({
   const { t, format } = useI18n();
   const parent = printedParent(report);
   const notebookFirstLine = lesson.notebookOutput.split('\n')[0];
-  // worker-reuse prints pids: compared as the notebook writes them, A, B … in order of appearance.
-  const printed =
-    report.printedResults !== null && lesson.id === 'worker-reuse'
-      ? pidsAsLetters(
-          report.printedResults,
-          (report.results ?? []).map((r) => ((r as PythonTuple).tuple?.[0] as number) ?? 0),
-        )
-      : report.printedResults;
-  const matches = printed === notebookFirstLine;
+  const matches = asTheNotebookWritesIt(report) === notebookFirstLine;
   const duplication = report.memory.duplication;
   return (
     <section className="panel results" aria-label={t('results.title')}>

@@ -3,6 +3,7 @@
  * English left in the Spanish one (code, names and units aside).
  */
 import { describe, expect, it } from 'vitest';
+import { LESSONS, LESSON_IDS } from '../../../shared/lessons';
 import { en } from './en';
 import { es } from './es';
 
@@ -84,5 +85,15 @@ describe('the Spanish table', () => {
       .filter(([key, text]) => text === english.get(key) || ENGLISH.test(prose(text)))
       .map(([key, text]) => `${key}: ${text}`);
     expect(left).toEqual([]);
+  });
+});
+
+describe('the lessons’ own texts', () => {
+  it('every lesson has its texts and its question, and every lesson that cites joblib’s anchor says what it found', () => {
+    for (const id of LESSON_IDS) {
+      expect(Object.keys(en.lessons)).toContain(id);
+      expect(Object.keys(en.questions)).toContain(id);
+      if (LESSONS[id].joblibAnchor) expect(Object.keys(en.joblib)).toContain(id);
+    }
   });
 });
