@@ -18,6 +18,7 @@ import {
   savedSetting,
   SIZES,
 } from './room';
+import { TWO_TASK_STEPS } from '../test/support/step-order';
 
 needsBrowser();
 
@@ -305,17 +306,7 @@ for (const language of LANGUAGES) {
       }
     });
     const report = await exportedReport(page);
-    expect(read.map((s) => s.kind)).toEqual([
-      'globals',
-      'serialised',
-      'installed',
-      'installed',
-      'running',
-      'returned',
-      'running',
-      'returned',
-      'printed',
-    ]);
+    expect(read.map((s) => s.kind)).toEqual([...TWO_TASK_STEPS]);
     const pids = report.workers.map((w) => String(w.pid));
     expect(read[0]?.text).toContain('MY_GLOBAL_VAR = 1.4');
     expect(read[0]?.focus).toBe(String(report.main.pid));

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/api';
 import type { StepPoint } from '../../shared/step-points';
 import { createLab, type LabFixture } from '../../../test/support/lab-fixture';
+import { TWO_TASK_STEPS } from '../../../test/support/step-order';
 
 const fixtures: LabFixture[] = [];
 afterEach(async () => {
@@ -52,17 +53,7 @@ describe('a stepwise run', () => {
   it('read-global: globals, serialised copy, each worker’s copy, each task, each result, the print', async () => {
     const { points, report } = await stepThrough({ experiment: 'read-global' });
     expect(report.error).toBeNull();
-    expect(points.map((p) => p.kind)).toEqual([
-      'globals',
-      'serialised',
-      'installed',
-      'installed',
-      'running',
-      'returned',
-      'running',
-      'returned',
-      'printed',
-    ]);
+    expect(points.map((p) => p.kind)).toEqual([...TWO_TASK_STEPS]);
     const [globals, serialised] = points;
     expect(globals).toMatchObject({ kind: 'globals', globals: report.mainGlobals });
     expect(serialised).toMatchObject({ kind: 'serialised', taskName: 'return_global_var' });

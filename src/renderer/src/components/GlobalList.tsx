@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 import type { GlobalSummary } from '../../../shared/memory';
-import { useI18n } from '../i18n';
+import type { Formats } from '../format';
+import { useI18n, type Translate } from '../i18n';
+
+/** A global's value as the UI writes it: the dataset by its shape and size, anything else as Python prints it. */
+export function globalValue(global: GlobalSummary, t: Translate, format: Formats): string {
+  return global.kind === 'dataframe'
+    ? t('map.dataframe', { rows: format.count(global.rows ?? 0), size: format.bytes(global.bytes) })
+    : global.display;
+}
 
 /** Globals as `name = value` lines, the dataset by its shape. */
 export function GlobalList({
@@ -11,19 +19,12 @@ export function GlobalList({
   testId: string;
 }): ReactNode {
   const { t, format } = useI18n();
-  const value = (global: GlobalSummary): string =>
-    global.kind === 'dataframe'
-      ? t('map.dataframe', {
-          rows: format.count(global.rows ?? 0),
-          size: format.bytes(global.bytes),
-        })
-      : global.display;
   return (
     <ul className="global-list" data-testid={testId}>
       {globals.map((global) => (
         <li key={global.name}>
           <code>
-            {global.name} = {value(global)}
+            {global.name} = {globalValue(global, t, format)}
           </code>
         </li>
       ))}

@@ -89,16 +89,26 @@ export function verdictOf(
   return prediction.choice === answer ? 'right' : 'wrong';
 }
 
-/** What the reveal says of a verdict; `shown` is the text of the answer the run showed. */
-export function verdictText(
+/** How a run answered a question: the answer it showed (null when it cannot), the verdict, and what the reveal says. */
+export function revealOf(
   t: Translate,
-  verdict: ReturnType<typeof verdictOf>,
-  shown: string,
-): string {
-  if (verdict === 'right') return t('questions.right');
-  if (verdict === 'wrong') return t('questions.wrong', { answer: shown });
-  if (verdict === 'skipped') return t('questions.skipped', { answer: shown });
-  return t('questions.cannot');
+  question: Question,
+  prediction: Prediction,
+  report: RunReport | null,
+): { answer: string | null; verdict: ReturnType<typeof verdictOf>; says: string } {
+  const answer = report ? answerFromRun(report) : null;
+  const verdict = verdictOf(prediction, answer);
+  const shown = question.choices.find((c) => c.id === answer);
+  const shownText = shown ? choiceText(t, question, shown) : '';
+  const says =
+    verdict === 'right'
+      ? t('questions.right')
+      : verdict === 'wrong'
+        ? t('questions.wrong', { answer: shownText })
+        : verdict === 'skipped'
+          ? t('questions.skipped', { answer: shownText })
+          : t('questions.cannot');
+  return { answer, verdict, says };
 }
 
 /** After the run: each answer marked, the student's against the run's, in words and signs. */
@@ -115,10 +125,7 @@ export function RevealPanel({
   onAskAgain: (() => void) | null;
 }): ReactNode {
   const { t } = useI18n();
-  const answer = report ? answerFromRun(report) : null;
-  const verdict = verdictOf(prediction, answer);
-  const shown = question.choices.find((c) => c.id === answer);
-  const shownText = shown ? choiceText(t, question, shown) : '';
+  const { answer, verdict, says } = revealOf(t, question, prediction, report);
   const mine = chosen(prediction);
   return (
     <section
@@ -151,7 +158,7 @@ export function RevealPanel({
         ))}
       </ul>
       <p className="reveal__verdict" role="status" data-testid="reveal-verdict">
-        {verdictText(t, verdict, shownText)}
+        {says}
       </p>
       {onAskAgain && (
         <button type="button" className="button--link" onClick={onAskAgain} data-testid="ask-again">

@@ -12,9 +12,9 @@ import { raisedText } from '../error-text';
 import { useI18n } from '../i18n';
 import { takeawayValues } from '../lesson-text';
 import { chartSvg } from '../memory/export';
-import { answerFromRun, type Prediction, type Question } from '../questions';
+import type { Prediction, Question } from '../questions';
 import { saveJson } from '../save-file';
-import { choiceText, promptText, verdictOf, verdictText } from './QuestionPanel';
+import { choiceText, promptText, revealOf } from './QuestionPanel';
 
 /** The most characters of a result a summary prints: a million results stay in the JSON report. */
 const SUMMARY_RESULT_CHARS = 160;
@@ -112,12 +112,8 @@ function SummaryQuestion({
   const { t } = useI18n();
   const { question, prediction } = asked;
   if (!prediction) return <p>{t('export.notAsked')}</p>;
-  const answer = answerFromRun(report);
-  const shown = question.choices.find((c) => c.id === answer);
   const mine =
     'choice' in prediction ? question.choices.find((c) => c.id === prediction.choice) : undefined;
-  const verdict = verdictOf(prediction, answer);
-  const shownText = shown ? choiceText(t, question, shown) : '';
   return (
     <>
       <p>{promptText(t, question)}</p>
@@ -125,7 +121,7 @@ function SummaryQuestion({
         {mine ? t('export.chosen', { answer: choiceText(t, question, mine) }) : t('export.skipped')}
       </p>
       <p className="summary__verdict" data-testid="summary-verdict">
-        {verdictText(t, verdict, shownText)}
+        {revealOf(t, question, prediction, report).says}
       </p>
     </>
   );

@@ -8,18 +8,13 @@ import type { GlobalSummary } from '../../../shared/memory';
 import type { StepPoint } from '../../../shared/step-points';
 import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
+import { globalValue } from './GlobalList';
 
 type Formats = ReturnType<typeof useI18n>;
 
 /** Globals as one line: `MY_GLOBAL_VAR = 1.4`, the dataset by its shape and size. */
 function globalsLine(globals: GlobalSummary[], { t, format }: Formats): string {
-  return globals
-    .map((g) =>
-      g.kind === 'dataframe'
-        ? `${g.name} = ${t('map.dataframe', { rows: format.count(g.rows ?? 0), size: format.bytes(g.bytes) })}`
-        : `${g.name} = ${g.display}`,
-    )
-    .join(', ');
+  return globals.map((g) => `${g.name} = ${globalValue(g, t, format)}`).join(', ');
 }
 
 /** What one point says. */
