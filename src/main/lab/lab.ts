@@ -157,11 +157,6 @@ export class Lab {
   }
 
   /**
-   * Kills one worker of the run in progress (SIGKILL): the run then ends
-   * with a terminated-worker error, as joblib's does. Returns whether there
-   * was such a worker.
-   */
-  /**
    * Ends every worker, so that the next run starts new ones with fresh
    * module state, as a new loky executor would. Refused during a run.
    */
@@ -175,6 +170,11 @@ export class Lab {
     return this.stepGate?.release() ?? false;
   }
 
+  /**
+   * Kills one worker of the run in progress (SIGKILL): the run then ends
+   * with a terminated-worker error, as joblib's does. Returns whether there
+   * was such a worker.
+   */
   killWorker(pid: number): boolean {
     const worker = this.running ? this.pool.live.find((w) => w.pid === pid) : undefined;
     worker?.kill();

@@ -10,15 +10,16 @@ import { useI18n } from '../i18n';
 import type { RunView } from '../state/run-state';
 import { globalValue } from './GlobalList';
 
-type Formats = ReturnType<typeof useI18n>;
+/** The UI language's words and number formats, as useI18n gives them. */
+type I18n = ReturnType<typeof useI18n>;
 
 /** Globals as one line: `MY_GLOBAL_VAR = 1.4`, the dataset by its shape and size. */
-function globalsLine(globals: GlobalSummary[], { t, format }: Formats): string {
+function globalsLine(globals: GlobalSummary[], { t, format }: I18n): string {
   return globals.map((g) => `${g.name} = ${globalValue(g, t, format)}`).join(', ');
 }
 
 /** What one point says. */
-function stepText(point: StepPoint, i18n: Formats): string {
+function stepText(point: StepPoint, i18n: I18n): string {
   const { t, format } = i18n;
   switch (point.kind) {
     case 'globals':
