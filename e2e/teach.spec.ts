@@ -347,3 +347,44 @@ for (const language of LANGUAGES) {
     await page.context().close();
   });
 }
+
+for (const language of LANGUAGES) {
+  test(`the back row (853×480 at 1.5) in ${language}: the question, its reveal and a held step, readable and nothing sideways`, async ({
+    browser,
+    host,
+  }) => {
+    const { page, problems } = await pageAt(browser, SIZES[2]);
+    await page.goto(`${host.printedUrl}&lang=${language}#read-global`);
+    const question = page.getByTestId('question');
+    await question.scrollIntoViewIfNeeded();
+    await noSidewaysOverflow(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `question-853x480@1.5-${language}.png`) });
+    await page.getByTestId('question-choice-copies').check();
+    await page.getByTestId('run-button').click();
+    const reveal = page.getByTestId('reveal');
+    await expect(reveal).toHaveAttribute('data-verdict', 'right', { timeout: 30_000 });
+    await reveal.scrollIntoViewIfNeeded();
+    await noSidewaysOverflow(page);
+    await expectNoAxeViolations(page, 'the reveal at the back row');
+    await page.screenshot({ path: join(SCREENSHOTS, `reveal-853x480@1.5-${language}.png`) });
+    await page.getByTestId('ask-again').click();
+    await page.getByTestId('question-choice-copies').check();
+    await page.getByTestId('step-button').click();
+    // Held at its third point: the first worker's copy arrived.
+    for (let held = 1; held < 3; held += 1) {
+      await expect(page.locator('[data-testid="next-step"]:enabled')).toBeVisible();
+      await page.getByTestId('next-step').click();
+    }
+    await expect(page.locator('[data-testid="step"][aria-current="step"]')).toHaveAttribute(
+      'data-kind',
+      'installed',
+    );
+    await page.getByTestId('step-panel').scrollIntoViewIfNeeded();
+    await noSidewaysOverflow(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `step-853x480@1.5-${language}.png`) });
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('phase')).toContainText(/Cancel/);
+    expect(problems, 'console errors').toEqual([]);
+    await page.context().close();
+  });
+}
