@@ -24,7 +24,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** What a settings change may hold, in words, for the error that refuses one. */
 export const SETTINGS_ALLOWED = [
   'language ("en" or "es")',
-  `fontScale (${FONT_SCALES.join(', ')})`,
+  `fontScale (${FONT_SCALES.slice(0, -1).join(', ')} or ${FONT_SCALES.at(-1)})`,
   'present (true or false)',
   'questions (true or false)',
 ].join(', ');
