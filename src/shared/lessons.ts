@@ -349,6 +349,16 @@ print(MY_GLOBAL_VAR)`,
   },
 };
 
+/**
+ * Whether the parent builds the lesson's dataset (`my_global_df`): to send it,
+ * or to write the workbook the workers read. A lesson run in threads builds
+ * its one copy in the process whose threads share it, as Python's threads
+ * read their own process's dataset, so its parent holds none.
+ */
+export function parentBuildsDataset(lesson: Pick<Lesson, 'usesDataset' | 'inThreads'>): boolean {
+  return lesson.usesDataset && !lesson.inThreads;
+}
+
 /** Narrows an unknown value to a lesson id. */
 export function isLessonId(value: unknown): value is LessonId {
   return typeof value === 'string' && (LESSON_IDS as readonly string[]).includes(value);

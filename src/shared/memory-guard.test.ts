@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryGuardError, checkMemoryBudget, estimateRunMemory } from './memory-guard';
+import {
+  MemoryGuardError,
+  PROCESS_BASELINE_BYTES,
+  checkMemoryBudget,
+  estimateRunMemory,
+} from './memory-guard';
 
 const GIB = 1024 ** 3;
 
@@ -57,5 +62,13 @@ describe('checkMemoryBudget', () => {
     const partial = estimateRunMemory('partial-read', 4, 10_000_000);
     expect(full.heldBytes).toBeGreaterThan(partial.heldBytes);
     expect(full.processes).toBe(5);
+  });
+
+  it('counts one copy in one process for threads, whatever their number', () => {
+    const d = 10_000_000 * 8;
+    const threads = estimateRunMemory('shared-memory', 32, 10_000_000);
+    expect(threads.processes).toBe(2);
+    expect(threads.heldBytes - 2 * PROCESS_BASELINE_BYTES).toBe(d);
+    expect(threads.peakBytes - 2 * PROCESS_BASELINE_BYTES).toBe(d);
   });
 });

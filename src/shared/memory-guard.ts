@@ -27,8 +27,8 @@ export interface MemoryEstimate {
  * For a full copy with N workers and a dataset of D bytes: the parent and
  * each worker hold D, (N+1)·D; while it is sent there are N serialized
  * copies in the parent and N received buffers in the workers as well, up to
- * (3N+1)·D. A partial read holds the parent's D and the chunks, 2·D. Every
- * process adds its baseline.
+ * (3N+1)·D. A partial read holds the parent's D and the chunks, 2·D;
+ * threads hold one D in their one process. Every process adds its baseline.
  */
 export function estimateRunMemory(
   experiment: LessonId,
@@ -37,11 +37,15 @@ export function estimateRunMemory(
 ): MemoryEstimate {
   const definition = LESSONS[experiment];
   const datasetBytes = definition.usesDataset ? rows * Float64Array.BYTES_PER_ELEMENT : 0;
-  const processes = nJobs + 1;
+  // A lesson in threads runs one worker process, which builds the one copy.
+  const processes = definition.inThreads ? 2 : nJobs + 1;
   const baselines = processes * PROCESS_BASELINE_BYTES;
   let held = 0;
   let peak = 0;
-  if (definition.globals.includes('my_global_df')) {
+  if (definition.inThreads) {
+    held = datasetBytes;
+    peak = datasetBytes;
+  } else if (definition.globals.includes('my_global_df')) {
     held = (nJobs + 1) * datasetBytes;
     peak = (3 * nJobs + 1) * datasetBytes;
   } else if (definition.usesDataset) {

@@ -29,7 +29,7 @@ import {
   settleMemory,
 } from './memory';
 import { connectToParent } from './port';
-import { runThreads } from './threads';
+import { runThreads, sharedDataset } from './threads';
 import { compileTask, freezeGlobal, sum, type TaskFunction } from './task-runtime';
 
 interface RunState {
@@ -47,8 +47,8 @@ interface RunState {
   reads: ReadRecord[];
   /** The largest resident set seen by sampling during the run (VmHWM, exact, is added at its end where Linux gives it). */
   peakRss: number;
-  /** Bytes of dataset the run's threads share (one copy, in this process). */
-  sharedBytes: number;
+  /** The datasets the run's threads shared (one copy each, in this process), kept until the run's end is measured. */
+  shared: SharedArrayBuffer[];
 }
 
 const parent = connectToParent();
@@ -105,15 +105,18 @@ function taskHelpers(state: RunState): Record<string, unknown> {
       increments: number;
       MY_GLOBAL_VAR: number;
     }) => {
-      const outcome = await runThreads({
-        threads: call.n_threads,
-        rows: call.rows,
-        increments: call.increments,
-        MY_GLOBAL_VAR: call.MY_GLOBAL_VAR,
-      });
-      // The one shared copy of the dataset is this process's to count.
-      state.sharedBytes += outcome.sharedBytes;
-      return outcome;
+      // The one shared copy of the dataset is this process's: kept, and counted, to the run's end.
+      const dataset = sharedDataset(call.rows);
+      state.shared.push(dataset);
+      return await runThreads(
+        {
+          threads: call.n_threads,
+          rows: call.rows,
+          increments: call.increments,
+          MY_GLOBAL_VAR: call.MY_GLOBAL_VAR,
+        },
+        dataset,
+      );
     },
     read_excel: async (file: string, options: ChunkReadOptions) => {
       const taskIndex = state.currentTask;
@@ -156,7 +159,7 @@ function install(message: InstallMessage): void {
     currentTask: -1,
     reads: [],
     peakRss: process.memoryUsage.rss(),
-    sharedBytes: 0,
+    shared: [],
   };
   const helpers = taskHelpers(state);
   state.task = taskFor(message, globals, helpers);
@@ -210,7 +213,7 @@ async function endRun(runId: number): Promise<void> {
   if (state) {
     for (const value of Object.values(state.globals)) datasetBytes += datasetBytesOf(value);
     for (const chunk of state.readChunks) datasetBytes += chunk.byteLength;
-    datasetBytes += state.sharedBytes;
+    for (const dataset of state.shared) datasetBytes += dataset.byteLength;
   }
   const peakRss = Math.max(
     state?.peakRss ?? 0,

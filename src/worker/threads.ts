@@ -17,7 +17,9 @@ const { workerData, parentPort, threadId } = require('node:worker_threads');
 const { getHeapStatistics } = require('node:v8');
 const { n, count, start, end, increments, dataset, marks, counter, origin } = workerData;
 let MY_GLOBAL_VAR = workerData.MY_GLOBAL_VAR;
-const heapBefore = getHeapStatistics().used_heap_size;
+// The worker runs with --expose-gc: collect first, so heap growth is what the thread keeps, not its garbage.
+const heldHeap = () => (globalThis.gc?.(), getHeapStatistics().used_heap_size);
+const heapBefore = heldHeap();
 const begin = performance.timeOrigin + performance.now() - origin;
 // Wait until every thread is up, so that they race for real.
 Atomics.add(marks, count, 1);
@@ -45,7 +47,7 @@ parentPort.postMessage({
   value: MY_GLOBAL_VAR,
   sum,
   seenWrites: seen,
-  heapGrowth: Math.max(0, getHeapStatistics().used_heap_size - heapBefore),
+  heapGrowth: Math.max(0, heldHeap() - heapBefore),
   start: begin,
   end: performance.timeOrigin + performance.now() - origin,
 });
@@ -53,16 +55,29 @@ parentPort.postMessage({
 
 export interface ThreadsCall {
   threads: number;
+  /** Rows of the shared dataset, chunked between the threads. */
   rows: number;
   increments: number;
   MY_GLOBAL_VAR: number;
 }
 
-/** Runs the lesson's threads and resolves with what each saw and did; a thread's error rejects. */
-export async function runThreads(call: ThreadsCall): Promise<ThreadsOutcome> {
-  const dataset = new SharedArrayBuffer(call.rows * Float64Array.BYTES_PER_ELEMENT);
-  const rows = new Float64Array(dataset);
-  for (let i = 0; i < call.rows; i += 1) rows[i] = i;
+/** The dataset the threads share, built once: `my_data` = 0 … rows−1, as the parent builds its own. */
+export function sharedDataset(rows: number): SharedArrayBuffer {
+  const dataset = new SharedArrayBuffer(rows * Float64Array.BYTES_PER_ELEMENT);
+  const values = new Float64Array(dataset);
+  for (let i = 0; i < rows; i += 1) values[i] = i;
+  return dataset;
+}
+
+/**
+ * Runs the lesson's threads on `dataset` (see sharedDataset) and resolves
+ * with what each saw and did; a thread's error rejects. The caller keeps the
+ * dataset: it is what the process holds, measured at the run's end.
+ */
+export async function runThreads(
+  call: ThreadsCall,
+  dataset: SharedArrayBuffer,
+): Promise<ThreadsOutcome> {
   const marks = new Int32Array(new SharedArrayBuffer((call.threads + 3) * 4));
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const origin = performance.timeOrigin + performance.now();

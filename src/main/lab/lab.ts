@@ -14,6 +14,7 @@ import {
   CALLS,
   DATABASE_FILE,
   LESSONS,
+  parentBuildsDataset,
   MY_GLOBAL_VAR,
   type GlobalName,
 } from '../../shared/lessons';
@@ -356,7 +357,7 @@ export class Lab {
     };
     if (LESSONS[params.experiment].globals.includes('CALLS'))
       globals.CALLS = this.mainGlobals.CALLS;
-    if (LESSONS[params.experiment].usesDataset) {
+    if (parentBuildsDataset(LESSONS[params.experiment])) {
       run.phase('preparing-dataset');
       globals.my_global_df = this.dataset.get(params.rows);
     } else {

@@ -239,10 +239,34 @@ describe('beyond the seed: what joblib really does (anchors/joblib_reuse.py)', (
     expect(threads.race.expected).toBe(2 * RACE_INCREMENTS);
     expect(threads.race.atomic).toBe(threads.race.expected);
     expect(threads.race.plain).toBeLessThanOrEqual(threads.race.expected);
-    // One process holds the one copy the threads share.
+    // One process holds the one copy the threads share; the parent builds none.
     expect(report.workers).toHaveLength(1);
     expect(report.memory.workersDatasetBytes).toBe(800);
+    expect(report.memory.mainDatasetBytes).toBe(0);
+    expect(report.mainGlobals.map((g) => g.name)).toEqual(['MY_GLOBAL_VAR']);
   });
+
+  it.runIf(process.platform === 'linux')(
+    "shared-memory at 1,000,000 rows: the threads' process still holds its one copy when measured, and each thread keeps under 1 MiB of heap",
+    async () => {
+      const report = await fixture.lab.run({
+        experiment: 'shared-memory',
+        tasks: 4,
+        rows: 1_000_000,
+        verbose: 0,
+      });
+      const d = 8_000_000;
+      const [worker] = report.workers;
+      if (!worker?.memory.after) throw new Error("the threads' process was not measured");
+      const growth = (worker.memory.after.uss ?? 0) - (worker.memory.baseline.uss ?? 0);
+      expect(worker.datasetBytes).toBe(d);
+      // Freed before measuring, the copy would not show: growth under D.
+      expect(growth).toBeGreaterThan(0.95 * d);
+      for (const thread of report.threads?.threads ?? [])
+        expect(thread.heapGrowth).toBeLessThan(1024 * 1024);
+      expect(report.threads?.threads).toHaveLength(4);
+    },
+  );
 
   it('shared-memory runs one thread per task, at most 32', async () => {
     await expect(

@@ -2,7 +2,7 @@
  * The JSON report of one run, from what the run measured: a pure function,
  * so that what the report says can be read (and tested) in one place.
  */
-import { LESSONS } from '../../shared/lessons';
+import { LESSONS, parentBuildsDataset } from '../../shared/lessons';
 import type { GlobalSummary, MemorySample, MemorySnapshot } from '../../shared/memory';
 import type { RunParams } from '../../shared/params';
 import { formatPython } from '../../shared/python-format';
@@ -59,7 +59,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
     })),
     memory: {
       datasetBytes,
-      mainDatasetBytes: datasetBytes,
+      mainDatasetBytes: parentBuildsDataset(LESSONS[params.experiment]) ? datasetBytes : 0,
       workersDatasetBytes,
       // A failed run holds a partial set of copies: no duplication is claimed.
       duplication: datasetBytes > 0 && !outcome.error ? workersDatasetBytes / datasetBytes : null,

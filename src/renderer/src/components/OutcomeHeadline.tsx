@@ -17,7 +17,11 @@ export function OutcomeHeadline({ report }: { report: RunReport }): ReactNode {
   useEffect(() => section.current?.focus(), [report]);
   const parent = printedParent(report);
   const { memory } = report;
-  const copies = memory.duplication === null ? null : 1 + memory.duplication;
+  // The parent's copy (none when the threads' process builds the one copy) and the workers'.
+  const copies =
+    memory.duplication === null
+      ? null
+      : (memory.mainDatasetBytes + memory.workersDatasetBytes) / memory.datasetBytes;
   return (
     <section
       ref={section}

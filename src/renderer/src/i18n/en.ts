@@ -346,7 +346,7 @@ export const en = {
     parentAfterShort: 'the parent after:',
     copies: 'the parent and {workers} hold {copies} copies of the dataset: {bytes}',
     copiesThreads:
-      'the parent and the one process of the threads hold {copies} copies of the dataset: {bytes}',
+      'the one process of the threads holds {copies} copy of the dataset, and the parent none: {bytes}',
     duplication:
       'Dataset held by the workers: {workers} for a dataset of {dataset}, {times}× the data.',
     timing: 'Ran in {ms} ms: {pool}{excel}.',

@@ -350,7 +350,7 @@ export const es: Translations = {
     parentAfterShort: 'el padre después:',
     copies: 'el padre y {workers} guardan {copies} copias del dataset: {bytes}',
     copiesThreads:
-      'el padre y el único proceso de los hilos guardan {copies} copias del dataset: {bytes}',
+      'el único proceso de los hilos guarda {copies} copia del dataset, y el padre ninguna: {bytes}',
     duplication:
       'Dataset guardado por los workers: {workers} para un dataset de {dataset}, {times}× los datos.',
     timing: 'Se ejecutó en {ms} ms: {pool}{excel}.',
