@@ -70,12 +70,25 @@ describe('validateRunParams', () => {
 
 describe('validateCompareParams', () => {
   it("fills in the tutorial's values and reads the CLI's strings", () => {
-    expect(validateCompareParams({})).toEqual({ nJobs: 2, rows: 100, sweep: false });
+    expect(validateCompareParams({})).toEqual({
+      nJobs: 2,
+      rows: 100,
+      sweep: false,
+      strategies: ['full-copy', 'partial-read', 'shared-memory'],
+    });
     expect(validateCompareParams({ nJobs: '4', rows: '1000000', sweep: 'true' })).toEqual({
       nJobs: 4,
       rows: 1_000_000,
       sweep: true,
+      strategies: ['full-copy', 'partial-read', 'shared-memory'],
     });
+  });
+
+  it("reads the strategies from a list or the CLI's commas, in the order they are compared", () => {
+    const strategies = (value: unknown): unknown =>
+      validateCompareParams({ strategies: value }).strategies;
+    expect(strategies('shared-memory, full-copy')).toEqual(['full-copy', 'shared-memory']);
+    expect(strategies(['partial-read'])).toEqual(['partial-read']);
   });
 
   it.each([
@@ -83,7 +96,16 @@ describe('validateCompareParams', () => {
     [{ nJobs: 4, rows: 3 }, 'rows', 'from 4 to 1,048,575'],
     [{ rows: 1_048_576 }, 'rows', '1,048,575'],
     [{ sweep: 'maybe' }, 'sweep', 'true or false'],
-    [{ experiment: 'compare' }, 'parameter name', 'nJobs, rows, sweep'],
+    [{ experiment: 'compare' }, 'parameter name', 'nJobs, rows, sweep, strategies'],
+    [
+      { strategies: 'full-copy,threads' },
+      'strategies',
+      'one or more of full-copy, partial-read, shared-memory',
+    ],
+    [{ strategies: 'full-copy,full-copy' }, 'strategies', 'each once'],
+    [{ strategies: [] }, 'strategies', 'one or more'],
+    [{ strategies: '' }, 'strategies', 'one or more'],
+    [{ strategies: 3 }, 'strategies', 'one or more'],
     [[], 'compare request', 'an object'],
   ])('refuses %j naming the parameter and what is allowed', (input, param, allowed) => {
     let error: unknown;

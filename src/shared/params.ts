@@ -10,6 +10,7 @@
 import { z } from 'zod/mini';
 import type { ErrorDetail } from './error-detail';
 import { DEFINED_IN, LESSONS, LESSON_IDS, type DefinedIn, type LessonId } from './lessons';
+import { STRATEGIES, strategySchema, type Strategy } from './strategies';
 
 /**
  * The limits a run accepts, with the reason for each, so that an error can
@@ -63,13 +64,15 @@ export const runParamsSchema = z.strictObject({
 });
 export type RunParams = z.infer<typeof runParamsSchema>;
 
-/** A comparison of the two dataset strategies at the same size. */
+/** A comparison of dataset strategies at the same size. */
 export const compareParamsSchema = z.strictObject({
   nJobs: z.int(),
   /** At most Excel's 1,048,575: the partial read needs the workbook. */
   rows: z.int(),
-  /** Also run both strategies with 1 … nJobs workers, for the scaling chart. */
+  /** Also run every strategy with 1 … nJobs workers, for the scaling chart. */
   sweep: z.boolean(),
+  /** The strategies compared, at least one, each once, in the order of STRATEGIES. */
+  strategies: z.array(strategySchema),
 });
 export type CompareParams = z.infer<typeof compareParamsSchema>;
 
@@ -301,7 +304,24 @@ function definedInFor(experiment: LessonId, value: unknown): DefinedIn {
   );
 }
 
-const COMPARE_KEYS = ['nJobs', 'rows', 'sweep'] as const;
+const COMPARE_KEYS = ['nJobs', 'rows', 'sweep', 'strategies'] as const;
+
+const STRATEGIES_ALLOWED = `one or more of ${STRATEGIES.join(', ')}, each once (a list, or the names separated by commas)`;
+
+/** The strategies of a compare request, from a list or the CLI's comma-separated text, in the order of STRATEGIES. */
+function strategiesOf(value: unknown): Strategy[] | ParamError {
+  const names = typeof value === 'string' ? value.split(',').map((name) => name.trim()) : value;
+  if (!Array.isArray(names) || names.length === 0)
+    return new ParamError('strategies', value, STRATEGIES_ALLOWED);
+  const chosen = new Set<Strategy>();
+  for (const name of names as unknown[]) {
+    const parsed = strategySchema.safeParse(name);
+    if (!parsed.success || chosen.has(parsed.data))
+      return new ParamError('strategies', value, STRATEGIES_ALLOWED);
+    chosen.add(parsed.data);
+  }
+  return STRATEGIES.filter((strategy) => chosen.has(strategy));
+}
 
 const compareRequestSchema = z.strictObject({
   nJobs: z.optional(wholeNumber('workers (nJobs)', LIMITS.nJobs.min, LIMITS.nJobs.max, 'nJobs')),
@@ -313,6 +333,15 @@ const compareRequestSchema = z.strictObject({
         if (value === true || value === 'true') return true;
         if (value === false || value === 'false') return false;
         return refuse(ctx, value, new ParamError('sweep', value, 'true or false'));
+      }),
+    ),
+  ),
+  strategies: z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((value: unknown, ctx): Strategy[] => {
+        const strategies = strategiesOf(value);
+        return strategies instanceof ParamError ? refuse(ctx, value, strategies) : strategies;
       }),
     ),
   ),
@@ -332,5 +361,10 @@ export function validateCompareParams(input: unknown): CompareParams {
   const rowsRule = wholeNumber(EXCEL_ROWS_PARAM, nJobs, LIMITS.excelRows.max);
   const rows = rowsRule.safeParse(parsed.data.rows ?? DEFAULT_PARAMS.rows);
   if (!rows.success) throw paramError(rows.error, 'rows', COMPARE_KEYS);
-  return { nJobs, rows: rows.data, sweep: parsed.data.sweep ?? false };
+  return {
+    nJobs,
+    rows: rows.data,
+    sweep: parsed.data.sweep ?? false,
+    strategies: parsed.data.strategies ?? [...STRATEGIES],
+  };
 }

@@ -8,6 +8,7 @@ import { errorDetailSchema } from './error-detail';
 import { memorySampleSchema, globalSummarySchema, memorySnapshotSchema } from './memory';
 import { compareParamsSchema, runParamsSchema } from './params';
 import { LESSON_IDS, LESSONS } from './lessons';
+import { strategySchema } from './strategies';
 import { threadsOutcomeSchema } from './threads';
 
 /** The stages of a run, in order, for the progress display. */
@@ -190,8 +191,6 @@ export const processMemoryRowSchema = z.strictObject({
 });
 export type ProcessMemoryRow = z.infer<typeof processMemoryRowSchema>;
 
-const strategySchema = z.enum(['full-copy', 'partial-read']);
-
 /** One strategy of a comparison. */
 export const strategySummarySchema = z.strictObject({
   experiment: strategySchema,
@@ -206,8 +205,10 @@ export const strategySummarySchema = z.strictObject({
   mainDatasetBytes: z.number(),
   /** workersDatasetBytes ÷ datasetBytes. */
   duplication: z.nullable(z.number()),
-  /** What the dataset costs in all processes in theory: (N+1)·D for a full copy, 2·D for a partial read. */
+  /** What the dataset costs in all processes in theory (see IDEAL_COPIES): (N+1)·D, 2·D or 1·D. */
   idealBytes: z.number(),
+  /** For a strategy run in threads: how much each thread's own heap grew (its garbage collected); null for processes. */
+  threadHeapGrowth: z.nullable(z.array(z.number())),
   runMs: z.number(),
   phases: z.array(phaseMarkSchema),
   timeline: z.array(memorySampleSchema),
@@ -215,15 +216,15 @@ export const strategySummarySchema = z.strictObject({
 export type StrategySummary = z.infer<typeof strategySummarySchema>;
 
 const measuredSchema = z.strictObject({
+  experiment: strategySchema,
   measuredBytes: z.nullable(z.number()),
   idealBytes: z.number(),
 });
 
 export const sweepPointSchema = z.strictObject({
   workers: z.number(),
-  /** Parent's copy + the workers' measured growth, and the ideal, for each strategy. */
-  fullCopy: measuredSchema,
-  partialRead: measuredSchema,
+  /** Parent's copy + the workers' measured growth, and the ideal, for each strategy of the comparison, in its order. */
+  strategies: z.array(measuredSchema),
 });
 export type SweepPoint = z.infer<typeof sweepPointSchema>;
 
@@ -237,7 +238,8 @@ export const compareReportSchema = z.strictObject({
   datasetBytes: z.number(),
   /** Which figure the measured numbers are: USS on Linux, RSS elsewhere. */
   figure: z.enum(['uss', 'rss']),
-  strategies: z.tuple([strategySummarySchema, strategySummarySchema]),
+  /** One per strategy of `params.strategies`, in its order. */
+  strategies: z.array(strategySummarySchema).check(z.minLength(1)),
   sweep: z.nullable(z.array(sweepPointSchema)),
   timings: compareTimingsSchema,
   host: hostSchema,

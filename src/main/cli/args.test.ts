@@ -27,9 +27,20 @@ describe('parseArgs', () => {
   });
 
   it('reads compare as its own command', () => {
-    expect(parseArgs(['compare', '--workers', '4', '--sweep', '--data-dir', '/tmp/d'])).toEqual({
+    expect(
+      parseArgs([
+        'compare',
+        '--workers',
+        '4',
+        '--sweep',
+        '--strategies',
+        'full-copy,shared-memory',
+        '--data-dir',
+        '/tmp/d',
+      ]),
+    ).toEqual({
       command: 'compare',
-      request: { nJobs: '4', sweep: true },
+      request: { nJobs: '4', sweep: true, strategies: 'full-copy,shared-memory' },
       json: false,
       dataDir: '/tmp/d',
       existingDatabase: false,

@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run -s lab -- <command> [options]
 Commands:
   list                    the lessons, in the tutorial's order
   run LESSON [options]    run a lesson with real worker processes
-  compare [options]       full-copy against partial-read: what each process holds
+  compare [options]       the dataset strategies side by side: what each process holds
 
 Options for run:
   --workers N            worker processes (joblib's n_jobs): 1 to 32, default 2
@@ -31,7 +31,9 @@ Options for run:
 
 Options for compare:
   --workers N, --rows R  as for run (rows at most 1,048,575)
-  --sweep                also run both with 1 … N workers, for the scaling figures
+  --strategies LIST      which to compare, separated by commas: full-copy, partial-read,
+                         shared-memory (default: all three)
+  --sweep                also run each with 1 … N workers, for the scaling figures
 
 For both:
   --json                 print one JSON report on stdout instead of the notebook's output
@@ -75,6 +77,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'existing-database': { type: 'boolean' },
   sweep: { type: 'boolean' },
+  strategies: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,7 +94,7 @@ const RUN_PARAMS = {
 
 /** Most runs one CLI call makes. */
 const MAX_RUNS = 20;
-const COMPARE_PARAMS = { workers: 'nJobs', rows: 'rows' } as const;
+const COMPARE_PARAMS = { workers: 'nJobs', rows: 'rows', strategies: 'strategies' } as const;
 const ALL_OPTIONS = Object.keys(OPTIONS)
   .map((name) => `--${name}`)
   .join(', ');

@@ -88,13 +88,30 @@ describe('lab run', () => {
     },
   );
 
-  it('compare prints both strategies, per process, with the duplication', () => {
+  it('compare prints every strategy, per process, with the duplication and the ideal', () => {
     const run = cli('compare', '--workers', '2', '--rows', '100000');
     expect(run.code).toBe(0);
     // 0 + … + 49,999 and 50,000 + … + 99,999
     expect(run.stdout).toContain('full-copy: [1249975000, 3749975000]');
     expect(run.stdout).toContain('workers: counted 1.53 MiB = 2.00× the dataset');
     expect(run.stdout).toContain('workers: counted 0.76 MiB = 1.00× the dataset');
+    expect(run.stdout).toContain('all processes: counted 2.29 MiB, ideal 2.29 MiB ((N+1)·D)');
+    expect(run.stdout).toContain('all processes: counted 1.53 MiB, ideal 1.53 MiB (2·D)');
+    expect(run.stdout).toContain('shared-memory: [1.4, 2.4]');
+    expect(run.stdout).toContain('all processes: counted 0.76 MiB, ideal 0.76 MiB (1·D)');
+    expect(run.stdout).toMatch(/each of its 2 threads' own heap grew by at most [\d.]+ KiB/);
+  });
+
+  it('compare --strategies runs only those, and refuses a name it does not know', () => {
+    const run = cli('compare', '--strategies', 'shared-memory', '--rows', '1000', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { strategies: { experiment: string }[] };
+    expect(report.strategies.map((s) => s.experiment)).toEqual(['shared-memory']);
+    const refused = cli('compare', '--strategies', 'full-copy,threads');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'Invalid strategies: "full-copy,threads". Allowed: one or more of full-copy, partial-read, shared-memory',
+    );
   });
 });
 

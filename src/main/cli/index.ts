@@ -17,7 +17,9 @@ import {
   type CompareReport,
   type RunReport,
   type StoppedCompare,
+  type StrategySummary,
 } from '../../shared/report';
+import { IDEAL_COPIES } from '../../shared/strategies';
 import { ChildProcessLauncher } from '../lab/child-process-launcher';
 import { Lab, defaultDataDir } from '../lab/lab';
 import { builtWorker } from '../lab/launcher';
@@ -37,6 +39,7 @@ function printList(): void {
 
 const mib = (bytes: number | null): string =>
   bytes === null ? 'n/a' : `${(bytes / MIB).toFixed(2)} MiB`;
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** A comparison that did not finish: where it stopped and why; no figures. */
 function printStoppedCompare(report: StoppedCompare): void {
@@ -45,6 +48,56 @@ function printStoppedCompare(report: StoppedCompare): void {
     `The comparison was ${report.outcome} during ${experiment} at ${nJobs} workers${sweep ? ' (the sweep)' : ''}, ` +
       `so it shows no figures.\n${report.error.name}: ${report.error.message}\n`,
   );
+}
+
+/** One strategy of a comparison: each process, the workers' total, all processes against the ideal. */
+function strategyLines(strategy: StrategySummary, figure: CompareReport['figure']): string[] {
+  const out = [
+    `${strategy.experiment}: ${strategy.printedResults ?? strategy.error?.message ?? ''}`,
+  ];
+  const threads = strategy.threadHeapGrowth;
+  for (const row of strategy.processes) {
+    const name =
+      row.role === 'main'
+        ? 'parent'
+        : threads
+          ? `threads' process`
+          : `worker ${(row.slot ?? 0) + 1}`;
+    const growth = figure === 'uss' ? row.ussDelta : row.rssDelta;
+    out.push(
+      `  ${`${name} (pid ${row.pid})`.padEnd(28)} counted ${mib(row.datasetBytes).padStart(12)}` +
+        (row.role === 'worker'
+          ? `   measured +${mib(growth).padStart(11)}`
+          : row.datasetBytes > 0
+            ? '   (its own copy)'
+            : '   (no copy: the threads build the one they share)'),
+    );
+  }
+  if (threads)
+    out.push(
+      `  each of its ${threads.length} threads' own heap grew by at most ${kib(Math.max(0, ...threads))} (garbage collected), beside the one shared copy`,
+    );
+  out.push(
+    `  workers: counted ${mib(strategy.workersDatasetBytes)} = ${strategy.duplication?.toFixed(2) ?? 'n/a'}× the dataset, measured +${mib(strategy.workersMeasuredBytes)}`,
+    `  all processes: counted ${mib(strategy.mainDatasetBytes + strategy.workersDatasetBytes)}, ideal ${mib(strategy.idealBytes)} (${IDEAL_COPIES[strategy.experiment].formula})`,
+  );
+  return out;
+}
+
+/** The sweep as a table: a column per strategy, measured against ideal, a line per number of workers. */
+function sweepLines(report: CompareReport): string[] {
+  const cell = (text: string): string => text.padEnd(34);
+  const header = report.params.strategies.map((name) => cell(`${name} measured / ideal`)).join('');
+  const out = [
+    `workers   ${header}(parent's copy + workers' ${report.figure.toUpperCase()} growth)`,
+  ];
+  for (const point of report.sweep ?? []) {
+    const cells = point.strategies.map((s) =>
+      cell(`${mib(s.measuredBytes).padStart(12)} / ${mib(s.idealBytes)}`),
+    );
+    out.push(`${String(point.workers).padStart(7)}   ${cells.join('')}`.trimEnd());
+  }
+  return out;
 }
 
 /** The comparison as a table: per process, then totals against the ideal, then the sweep. */
@@ -60,38 +113,8 @@ function printCompare(report: CompareReport): void {
         ? ' (memory only that process uses).'
         : ' (USS is not available on this OS; RSS also counts shared pages).'),
   );
-  for (const strategy of report.strategies) {
-    out.push(
-      '',
-      `${strategy.experiment}: ${strategy.printedResults ?? strategy.error?.message ?? ''}`,
-    );
-    for (const row of strategy.processes) {
-      const name = row.role === 'main' ? 'parent' : `worker ${(row.slot ?? 0) + 1}`;
-      const growth = report.figure === 'uss' ? row.ussDelta : row.rssDelta;
-      out.push(
-        `  ${`${name} (pid ${row.pid})`.padEnd(24)} counted ${mib(row.datasetBytes).padStart(12)}` +
-          (row.role === 'worker'
-            ? `   measured +${mib(growth).padStart(11)}`
-            : '   (its own copy)'),
-      );
-    }
-    out.push(
-      `  workers: counted ${mib(strategy.workersDatasetBytes)} = ${strategy.duplication?.toFixed(2) ?? 'n/a'}× the dataset, measured +${mib(strategy.workersMeasuredBytes)}`,
-      `  all processes: counted ${mib(strategy.mainDatasetBytes + strategy.workersDatasetBytes)}, ideal ${mib(strategy.idealBytes)} (${strategy.experiment === 'full-copy' ? '(N+1)·D' : '2·D'})`,
-    );
-  }
-  if (report.sweep) {
-    out.push(
-      '',
-      `workers   full-copy measured / ideal       partial-read measured / ideal   (parent's copy + workers' ${figure} growth)`,
-    );
-    for (const point of report.sweep) {
-      out.push(
-        `${String(point.workers).padStart(7)}   ${mib(point.fullCopy.measuredBytes).padStart(12)} / ${mib(point.fullCopy.idealBytes).padEnd(14)}` +
-          `${mib(point.partialRead.measuredBytes).padStart(12)} / ${mib(point.partialRead.idealBytes)}`,
-      );
-    }
-  }
+  for (const strategy of report.strategies) out.push('', ...strategyLines(strategy, report.figure));
+  if (report.sweep) out.push('', ...sweepLines(report));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

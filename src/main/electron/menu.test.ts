@@ -56,7 +56,7 @@ describe('menuTemplate', () => {
       '3 · add_to_global_var()',
       '4 · sum_data()',
       '5 · read_and_sum_data()',
-      '6 · Memory: full copy against partial read',
+      '6 · Memory: copy, read or share',
       '7 · add_to_global_var()',
       '8 · count_calls()',
       '9 · run_in_threads()',

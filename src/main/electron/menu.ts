@@ -21,7 +21,7 @@ export interface MenuHandlers {
 const LABELS = {
   en: {
     lessons: 'Lessons',
-    compare: 'Memory: full copy against partial read',
+    compare: 'Memory: copy, read or share',
     previous: 'Previous lesson',
     next: 'Next lesson',
     run: 'Run the lesson',
@@ -44,7 +44,7 @@ const LABELS = {
   },
   es: {
     lessons: 'Lecciones',
-    compare: 'Memoria: copia completa contra lectura parcial',
+    compare: 'Memoria: copiar, leer o compartir',
     previous: 'Lección anterior',
     next: 'Lección siguiente',
     run: 'Ejecutar la lección',

@@ -1,9 +1,11 @@
 /**
- * Turns the reports of a full copy and a partial read into the comparison the
- * memory chart draws: per process, what it holds (counted) and what it grew
- * by (measured), and the totals against the ideal.
+ * Turns the reports of a comparison's strategies (full copy, partial read,
+ * shared memory) into what the memory charts draw: per process, what it
+ * holds (counted) and what it grew by (measured), and the totals against the
+ * ideal.
  */
 import type { CompareParams } from '../../shared/params';
+import { idealBytes, strategySchema } from '../../shared/strategies';
 import type {
   CompareReport,
   ProcessMemoryRow,
@@ -59,17 +61,9 @@ function workersMeasured(rows: ProcessMemoryRow[], hasUss: boolean): number | nu
   return total;
 }
 
-/** The ideal memory the dataset takes in all processes: (N+1)·D for a full copy, 2·D for a partial read. */
-export function idealBytes(
-  experiment: 'full-copy' | 'partial-read',
-  workers: number,
-  datasetBytes: number,
-): number {
-  return experiment === 'full-copy' ? (workers + 1) * datasetBytes : 2 * datasetBytes;
-}
-
+/** One strategy of a comparison, from the report of its run. */
 export function summarizeStrategy(report: RunReport, hasUss: boolean): StrategySummary {
-  const experiment = report.experiment as 'full-copy' | 'partial-read';
+  const experiment = strategySchema.parse(report.experiment);
   const processes = processRows(report);
   return {
     experiment,
@@ -81,38 +75,33 @@ export function summarizeStrategy(report: RunReport, hasUss: boolean): StrategyS
     mainDatasetBytes: report.memory.mainDatasetBytes,
     duplication: report.memory.duplication,
     idealBytes: idealBytes(experiment, report.params.nJobs, report.memory.datasetBytes),
+    threadHeapGrowth: report.threads?.threads.map((thread) => thread.heapGrowth) ?? null,
     runMs: report.timings.runMs,
     timeline: report.timeline,
     phases: report.phases,
   };
 }
 
-/** One point of the scaling chart: the parent's copy plus the workers' measured growth, against the ideal. */
+/** One point of the scaling chart: for each strategy's run at `workers`, the parent's copy plus the workers' measured growth, against the ideal. */
 export function sweepPoint(
   workers: number,
-  full: RunReport,
-  partial: RunReport,
+  reports: readonly RunReport[],
   hasUss: boolean,
 ): SweepPoint {
-  const measured = (report: RunReport): number | null => {
-    const growth = workersMeasured(processRows(report), hasUss);
-    return report.error || growth === null ? null : report.memory.mainDatasetBytes + growth;
-  };
   return {
     workers,
-    fullCopy: {
-      measuredBytes: measured(full),
-      idealBytes: idealBytes('full-copy', workers, full.memory.datasetBytes),
-    },
-    partialRead: {
-      measuredBytes: measured(partial),
-      idealBytes: idealBytes('partial-read', workers, partial.memory.datasetBytes),
-    },
+    strategies: reports.map((report) => {
+      const growth = workersMeasured(processRows(report), hasUss);
+      const experiment = strategySchema.parse(report.experiment);
+      return {
+        experiment,
+        measuredBytes:
+          report.error || growth === null ? null : report.memory.mainDatasetBytes + growth,
+        idealBytes: idealBytes(experiment, workers, report.memory.datasetBytes),
+      };
+    }),
   };
 }
-
-/** The two strategies a comparison runs. */
-export type Strategy = 'full-copy' | 'partial-read';
 
 /** A comparison's clock: when it started, and how long it has taken so far. */
 export function compareClock(): () => CompareReport['timings'] {
@@ -121,10 +110,10 @@ export function compareClock(): () => CompareReport['timings'] {
   return () => ({ startedAt, totalMs: performance.now() - started });
 }
 
-/** The report of a comparison that ran every step to its end. */
+/** The report of a comparison that ran every step to its end: `reports` are its strategies' runs, in their order. */
 export function completeCompare(
   params: CompareParams,
-  [full, partial]: readonly [RunReport, RunReport],
+  reports: readonly RunReport[],
   sweep: SweepPoint[] | null,
   hasUss: boolean,
   { timings, host }: Pick<CompareReport, 'timings' | 'host'>,
@@ -135,7 +124,7 @@ export function completeCompare(
     params,
     datasetBytes: params.rows * Float64Array.BYTES_PER_ELEMENT,
     figure: hasUss ? 'uss' : 'rss',
-    strategies: [summarizeStrategy(full, hasUss), summarizeStrategy(partial, hasUss)],
+    strategies: reports.map((report) => summarizeStrategy(report, hasUss)),
     sweep,
     timings,
     host,

@@ -35,6 +35,7 @@ import type {
   StoppedCompare,
   SweepPoint,
 } from '../../shared/report';
+import type { Strategy } from '../../shared/strategies';
 import { DatasetStore } from './dataset';
 import {
   CancelledError,
@@ -43,7 +44,7 @@ import {
   TerminatedWorkerError,
 } from './errors';
 import { writeDatabase } from './excel-database';
-import { compareClock, completeCompare, sweepPoint, type Strategy } from './compare';
+import { compareClock, completeCompare, sweepPoint } from './compare';
 import type { Launcher } from './launcher';
 import {
   MemorySampler,
@@ -202,28 +203,31 @@ export class Lab {
   }
 
   /**
-   * Runs full-copy and partial-read at the same rows and workers, and with
-   * `sweep` both again at 1 … nJobs workers, and compares what each process
-   * holds.
+   * Runs the chosen strategies (full copy, partial read, shared memory) at
+   * the same rows and workers, and with `sweep` each again at 1 … nJobs
+   * workers, and compares what each process holds.
    */
   async compare(request: unknown, options: RunOptions = {}): Promise<CompareOutcome> {
     const params = validateCompareParams(request);
     return this.exclusive(options.signal, async (signal) => {
-      checkMemoryBudget('full-copy', params.nJobs, params.rows, await availableMemory());
+      const available = await availableMemory();
+      for (const strategy of params.strategies)
+        checkMemoryBudget(strategy, params.nJobs, params.rows, available);
       const clock = compareClock();
       const step = (nJobs: number, experiment: Strategy, sweep: boolean): Promise<RunReport> =>
         this.compareStep(params, { nJobs, experiment, sweep }, signal, options, clock);
+      const stepAll = async (nJobs: number, sweep: boolean): Promise<RunReport[]> => {
+        const reports: RunReport[] = [];
+        for (const strategy of params.strategies) reports.push(await step(nJobs, strategy, sweep));
+        return reports;
+      };
       try {
-        const full = await step(params.nJobs, 'full-copy', false);
-        const partial = await step(params.nJobs, 'partial-read', false);
+        const reports = await stepAll(params.nJobs, false);
         const hasUss = this.memorySource.hasUss;
         const sweep: SweepPoint[] = [];
-        for (let n = 1; params.sweep && n <= params.nJobs; n += 1) {
-          const fullN = await step(n, 'full-copy', true);
-          sweep.push(sweepPoint(n, fullN, await step(n, 'partial-read', true), hasUss));
-        }
-        const strategies = [full, partial] as const;
-        return completeCompare(params, strategies, params.sweep ? sweep : null, hasUss, {
+        for (let n = 1; params.sweep && n <= params.nJobs; n += 1)
+          sweep.push(sweepPoint(n, await stepAll(n, true), hasUss));
+        return completeCompare(params, reports, params.sweep ? sweep : null, hasUss, {
           timings: clock(),
           host: this.host(),
         });

@@ -82,17 +82,23 @@ describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
     expect(outcome).not.toHaveProperty('sweep');
   });
 
-  it('compare: both strategies, per process, with the ideal totals and a sweep', async () => {
+  it('compare: three strategies, per process, with the ideal totals and a sweep', async () => {
     const outcome = await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true });
     if (outcome.outcome !== 'complete')
       throw new Error(`the comparison stopped: ${outcome.error.message}`);
     const report = outcome;
-    const [full, partial] = report.strategies;
+    const [full, partial, shared] = report.strategies;
+    if (!full || !partial || !shared) throw new Error('a strategy is missing');
     const d = 200_000 * 8;
     expect(report.datasetBytes).toBe(d);
-    expect(full.experiment).toBe('full-copy');
+    expect(report.strategies.map((s) => s.experiment)).toEqual([
+      'full-copy',
+      'partial-read',
+      'shared-memory',
+    ]);
     expect(full.duplication).toBe(2);
     expect(full.idealBytes).toBe(3 * d);
+    expect(full.threadHeapGrowth).toBeNull();
     expect(full.processes.map((p) => [p.role, p.datasetBytes])).toEqual([
       ['main', d],
       ['worker', d],
@@ -101,17 +107,66 @@ describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
     expect(partial.duplication).toBe(1);
     expect(partial.idealBytes).toBe(2 * d);
     expect(partial.processes.slice(1).map((p) => p.datasetBytes)).toEqual([d / 2, d / 2]);
+    // The threads' one process holds the one copy; the parent none.
+    expect(shared.idealBytes).toBe(d);
+    expect(shared.processes.map((p) => [p.role, p.datasetBytes])).toEqual([
+      ['main', 0],
+      ['worker', d],
+    ]);
+    expect(shared.threadHeapGrowth).toHaveLength(2);
     expect(report.sweep?.map((p) => p.workers)).toEqual([1, 2]);
-    expect(report.sweep?.map((p) => p.fullCopy.idealBytes)).toEqual([2 * d, 3 * d]);
+    expect(report.sweep?.map((p) => p.strategies.map((s) => s.experiment))).toEqual([
+      ['full-copy', 'partial-read', 'shared-memory'],
+      ['full-copy', 'partial-read', 'shared-memory'],
+    ]);
+    expect(report.sweep?.map((p) => p.strategies.map((s) => s.idealBytes))).toEqual([
+      [2 * d, 2 * d, d],
+      [3 * d, 2 * d, d],
+    ]);
     if (linux) {
       expect(report.figure).toBe('uss');
       for (const point of report.sweep ?? []) {
-        expect(point.fullCopy.measuredBytes).toBeGreaterThan(0.9 * point.fullCopy.idealBytes);
-        expect(point.fullCopy.measuredBytes).toBeLessThan(
-          1.1 * point.fullCopy.idealBytes + 2 * MIB,
-        );
+        const fullCopy = point.strategies[0];
+        expect(fullCopy?.measuredBytes).toBeGreaterThan(0.9 * (fullCopy?.idealBytes ?? 0));
+        expect(fullCopy?.measuredBytes).toBeLessThan(1.1 * (fullCopy?.idealBytes ?? 0) + 2 * MIB);
       }
     }
+  });
+
+  it.runIf(linux)(
+    "compare at 4 workers and 1,000,000 rows: the threads' process holds about 1·D, each thread under 1 MiB of its own",
+    async () => {
+      const outcome = await fixture.lab.compare({
+        nJobs: 4,
+        rows: 1_000_000,
+        strategies: 'full-copy,partial-read,shared-memory',
+      });
+      if (outcome.outcome !== 'complete')
+        throw new Error(`the comparison stopped: ${outcome.error.message}`);
+      const shared = outcome.strategies[2];
+      const d = 8_000_000;
+      expect(shared?.experiment).toBe('shared-memory');
+      expect(shared?.idealBytes).toBe(d);
+      expect(shared?.mainDatasetBytes).toBe(0);
+      // One copy, whatever the threads: its growth is D and what the four threads left, under 1 MiB each.
+      expect(shared?.workersMeasuredBytes).toBeGreaterThan(0.95 * d);
+      expect(shared?.workersMeasuredBytes).toBeLessThan(d + 4 * MIB);
+      expect(shared?.threadHeapGrowth).toHaveLength(4);
+      for (const growth of shared?.threadHeapGrowth ?? []) expect(growth).toBeLessThan(MIB);
+    },
+  );
+
+  it('compare runs only the strategies asked for, in their order', async () => {
+    const outcome = await fixture.lab.compare({
+      nJobs: 2,
+      rows: 1_000,
+      strategies: ['shared-memory', 'full-copy'],
+    });
+    if (outcome.outcome !== 'complete')
+      throw new Error(`the comparison stopped: ${outcome.error.message}`);
+    expect(outcome.params.strategies).toEqual(['full-copy', 'shared-memory']);
+    expect(outcome.strategies.map((s) => s.experiment)).toEqual(['full-copy', 'shared-memory']);
+    expect(outcome.sweep).toBeNull();
   });
 
   it('samples every process during a run, the parent and each worker', async () => {

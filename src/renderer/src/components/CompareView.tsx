@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { LIMITS } from '../../../shared/params';
 import type { HostInfo, LabError } from '../../../shared/api';
 import { errorText } from '../error-text';
-import type { CompareOutcome, StoppedCompare } from '../../../shared/report';
+import type { CompareOutcome, CompareReport, StoppedCompare } from '../../../shared/report';
+import { STRATEGIES, strategySchema, type Strategy } from '../../../shared/strategies';
 import { useI18n } from '../i18n';
 import { timelineMax } from '../memory/chart-data';
 import { lab } from '../lab-client';
@@ -21,7 +22,7 @@ function StoppedPanel({ stopped }: { stopped: StoppedCompare }): ReactNode {
   const { t, count } = useI18n();
   const { experiment, nJobs, sweep } = stopped.stoppedDuring;
   const values = {
-    step: t(experiment === 'full-copy' ? 'memory.full' : 'memory.partial').toLowerCase(),
+    step: t(`memory.strategies.${experiment}`).toLowerCase(),
     workers: count('workers', nJobs),
     sweep: sweep ? t('compare.inSweep') : '',
     message: stopped.error.cause?.message ?? stopped.error.message,
@@ -44,12 +45,81 @@ interface Props {
   onBusyChange: (busy: boolean) => void;
 }
 
-/** The memory lesson: both strategies at the same size, charted and tabled, with the live timeline while it runs. */
+/** The strategies to compare: a checkbox each, at least one. */
+function StrategyChoice({
+  chosen,
+  onChange,
+}: {
+  chosen: readonly Strategy[];
+  onChange: (chosen: Strategy[]) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  return (
+    <fieldset className="strategy-choice" data-testid="input-strategies">
+      <legend>{t('compare.strategiesLegend')}</legend>
+      {STRATEGIES.map((strategy) => (
+        <label key={strategy} className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(strategy)}
+            onChange={(e) =>
+              onChange(
+                STRATEGIES.filter((s) => (s === strategy ? e.target.checked : chosen.includes(s))),
+              )
+            }
+            data-testid={`input-strategy-${strategy}`}
+          />
+          <span>{t(`memory.strategies.${strategy}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The key figures of a complete comparison, first on screen after it, with the focus; and what each strategy teaches. */
+function CompareSummary({ report }: { report: CompareReport }): ReactNode {
+  const { t, format } = useI18n();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [report]);
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="panel headline"
+      data-testid="compare-summary"
+      aria-label={t('results.headline')}
+    >
+      {report.strategies.map((strategy) => (
+        <p
+          key={strategy.experiment}
+          className="headline__line"
+          data-testid={`summary-${strategy.experiment}`}
+        >
+          {t(strategy.threadHeapGrowth ? 'compare.summaryThreads' : 'compare.summary', {
+            strategy: t(`memory.strategies.${strategy.experiment}`),
+            times: strategy.duplication === null ? '—' : format.fixed(strategy.duplication, 2),
+            bytes: format.mib(strategy.workersDatasetBytes),
+            measured: format.mib(strategy.workersMeasuredBytes),
+          })}
+        </p>
+      ))}
+      <p>
+        {report.strategies
+          .map((strategy) => t(`compare.takeaways.${strategy.experiment}`))
+          .join(' ')}
+      </p>
+    </section>
+  );
+}
+
+/** The memory lesson: the chosen strategies at the same size, charted and tabled, with the live timeline while it runs. */
 export function CompareView({ host, onBusyChange }: Props): ReactNode {
   const { t, format, count, language } = useI18n();
   const [workers, setWorkers] = useState('4');
   const [rows, setRows] = useState('1000000');
   const [sweep, setSweep] = useState(true);
+  const [strategies, setStrategies] = useState<Strategy[]>([...STRATEGIES]);
+  const [chooseOne, setChooseOne] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LabError | null>(null);
   const [outcome, setOutcome] = useState<CompareOutcome | null>(null);
@@ -64,7 +134,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
   }, [busy]);
   const step = live?.params
     ? t('compare.liveStep', {
-        step: t(live.params.experiment === 'full-copy' ? 'memory.full' : 'memory.partial'),
+        step: t(`memory.strategies.${strategySchema.parse(live.params.experiment)}`),
         workers: count('workers', live.params.nJobs),
       })
     : '';
@@ -72,6 +142,8 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     setError(null);
+    setChooseOne(strategies.length === 0);
+    if (strategies.length === 0) return;
     setBusy(true);
     onBusyChange(true);
     setLive(null);
@@ -81,6 +153,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         nJobs: numberOrText(workers),
         rows: numberOrText(rows),
         sweep,
+        strategies,
       })
       .then(setOutcome, (e: LabError) => setError(e))
       .finally(() => {
@@ -89,19 +162,7 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
       });
   };
 
-  const summaryRef = useRef<HTMLElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [report]);
-
-  const summary = (index: 0 | 1): string | null => {
-    const strategy = report?.strategies[index];
-    if (!strategy) return null;
-    return t('compare.summary', {
-      strategy: index === 0 ? t('memory.full') : t('memory.partial'),
-      times: strategy.duplication === null ? '—' : format.fixed(strategy.duplication, 2),
-      bytes: format.mib(strategy.workersDatasetBytes),
-      measured: format.mib(strategy.workersMeasuredBytes),
-    });
-  };
+  const timelinesMax = report ? timelineMax(...report.strategies.map((s) => s.timeline)) : 0;
 
   return (
     <main
@@ -132,8 +193,14 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
             />
             <span>{t('compare.sweep')}</span>
           </label>
+          <StrategyChoice chosen={strategies} onChange={setStrategies} />
           <RunActions host={host} busy={busy} onCancel={() => void lab.invoke('cancel', null)} />
         </form>
+        {chooseOne && (
+          <p className="run-error" role="alert" data-testid="run-error">
+            {t('compare.chooseOne')}
+          </p>
+        )}
         {error && (
           <p className="run-error" role="alert" data-testid="run-error">
             {t('controls.invalid', { message: errorText(error, { t, format, count, language }) })}
@@ -164,48 +231,24 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
         {!busy && !outcome && <p className="process-map__empty">{t('memory.empty')}</p>}
         {!busy && outcome && outcome.outcome !== 'complete' && <StoppedPanel stopped={outcome} />}
         {!busy && report && (
-          // The key figures first, on screen right after a run, with the focus.
-          <section
-            ref={summaryRef}
-            tabIndex={-1}
-            className="panel headline"
-            data-testid="compare-summary"
-            aria-label={t('results.headline')}
-          >
-            <p className="headline__line" data-testid="summary-full">
-              {summary(0)}
-            </p>
-            <p className="headline__line" data-testid="summary-partial">
-              {summary(1)}
-            </p>
-            <p>{t('compare.takeaway')}</p>
-          </section>
-        )}
-        {!busy && report && (
           <>
+            <CompareSummary report={report} />
             <MemoryBarsChart report={report} />
             <MemoryTable report={report} />
             {report.sweep && <MemoryScalingChart report={report} />}
-            <MemoryTimelineChart
-              samples={report.strategies[0].timeline}
-              phases={report.strategies[0].phases}
-              subtitle={t('memory.full')}
-              settings={compareSettings(report, t, count)}
-              yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
-              exportName="memory-timeline-full-copy"
-              testId="chart-timeline-full"
-              height={300}
-            />
-            <MemoryTimelineChart
-              samples={report.strategies[1].timeline}
-              phases={report.strategies[1].phases}
-              subtitle={t('memory.partial')}
-              settings={compareSettings(report, t, count)}
-              yMax={timelineMax(report.strategies[0].timeline, report.strategies[1].timeline)}
-              exportName="memory-timeline-partial-read"
-              testId="chart-timeline-partial"
-              height={300}
-            />
+            {report.strategies.map((strategy) => (
+              <MemoryTimelineChart
+                key={strategy.experiment}
+                samples={strategy.timeline}
+                phases={strategy.phases}
+                subtitle={t(`memory.strategies.${strategy.experiment}`)}
+                settings={compareSettings(report, t, count)}
+                yMax={timelinesMax}
+                exportName={`memory-timeline-${strategy.experiment}`}
+                testId={`chart-timeline-${strategy.experiment}`}
+                height={300}
+              />
+            ))}
           </>
         )}
       </div>

@@ -10,11 +10,13 @@ import {
   YAxis,
 } from 'recharts';
 import type { CompareReport } from '../../../shared/report';
+import type { Strategy } from '../../../shared/strategies';
 import { useI18n } from '../i18n';
-import { barRows } from '../memory/chart-data';
+import { barRows, seriesKey } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
+import { placeName } from './MemoryTable';
 import {
-  CHART_COLORS,
+  STRATEGY_STYLE,
   compareSettings,
   legendProps,
   mibAxis,
@@ -22,24 +24,49 @@ import {
   TICK_INK,
 } from './chart-style';
 
-/** Per process, the full copy beside the partial read, each stacked by what the memory is. */
+const PARTS = ['dataset', 'heap', 'rest'] as const;
+
+/** A bar's fill: the full copy solid, the partial read hatched, shared memory dotted, so that they differ in greyscale too. */
+function FillPattern({ id, strategy, color }: { id: string; strategy: Strategy; color: string }) {
+  const fill = STRATEGY_STYLE[strategy].fill;
+  if (fill === 'solid') return null;
+  return (
+    <pattern
+      id={id}
+      width="8"
+      height="8"
+      patternUnits="userSpaceOnUse"
+      patternTransform={fill === 'hatch' ? 'rotate(45)' : undefined}
+    >
+      <rect width="8" height="8" fill={color} />
+      {fill === 'hatch' ? (
+        <line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" strokeWidth="3" />
+      ) : (
+        <circle cx="4" cy="4" r="1.8" fill="#ffffff" />
+      )}
+    </pattern>
+  );
+}
+
+/** Per process, a bar for each strategy that has it, stacked by what the memory is. */
 export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNode {
   const { t, format, count } = useI18n();
   const figure = report.figure.toUpperCase();
-  const rows = barRows(report).map((row) => ({
-    ...row,
-    name: row.index === 0 ? t('memory.parent') : t('memory.worker', { n: row.index }),
-  }));
-  const full = t('memory.full');
-  const partial = t('memory.partial');
-  const bars = [
-    { key: 'fullDataset', stack: 'full', name: `${full}: ${t('memory.series.dataset')}` },
-    { key: 'fullHeap', stack: 'full', name: `${full}: ${t('memory.series.heap')}` },
-    { key: 'fullRest', stack: 'full', name: `${full}: ${t('memory.series.rest')}` },
-    { key: 'partialDataset', stack: 'partial', name: `${partial}: ${t('memory.series.dataset')}` },
-    { key: 'partialHeap', stack: 'partial', name: `${partial}: ${t('memory.series.heap')}` },
-    { key: 'partialRest', stack: 'partial', name: `${partial}: ${t('memory.series.rest')}` },
-  ] as const;
+  const rows = barRows(report).map((row) => ({ ...row, name: placeName(row, t, count, true) }));
+  const bars = report.params.strategies.flatMap((strategy) =>
+    PARTS.map((part) => {
+      const key = `${seriesKey(strategy)}${part[0]?.toUpperCase()}${part.slice(1)}`;
+      const color = STRATEGY_STYLE[strategy][part];
+      const solid = STRATEGY_STYLE[strategy].fill === 'solid';
+      return {
+        key,
+        strategy,
+        color,
+        fill: solid ? color : `url(#fill-${key})`,
+        name: `${t(`memory.strategies.${strategy}`)}: ${t(`memory.series.${part}`)}`,
+      };
+    }),
+  );
   return (
     <ChartPanel
       title={t('memory.barsTitle')}
@@ -56,21 +83,14 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <defs>
-            {bars
-              .filter((bar) => bar.stack === 'partial')
-              .map((bar) => (
-                <pattern
-                  key={bar.key}
-                  id={`hatch-${bar.key}`}
-                  width="8"
-                  height="8"
-                  patternUnits="userSpaceOnUse"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="8" height="8" fill={CHART_COLORS[bar.key]} />
-                  <line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" strokeWidth="3" />
-                </pattern>
-              ))}
+            {bars.map((bar) => (
+              <FillPattern
+                key={bar.key}
+                id={`fill-${bar.key}`}
+                strategy={bar.strategy}
+                color={bar.color}
+              />
+            ))}
           </defs>
           <XAxis dataKey="name" tick={{ fontSize: 16, fill: TICK_INK }} interval={0} />
           <YAxis {...mibAxis(t('memory.axisMiB'), format)} />
@@ -80,10 +100,9 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
             <Bar
               key={bar.key}
               dataKey={bar.key}
-              stackId={bar.stack}
+              stackId={bar.strategy}
               name={bar.name}
-              // The partial read is hatched: told apart from the full copy in greyscale too.
-              fill={bar.stack === 'partial' ? `url(#hatch-${bar.key})` : CHART_COLORS[bar.key]}
+              fill={bar.fill}
               stroke={TICK_INK}
               strokeWidth={0.5}
               isAnimationActive={false}

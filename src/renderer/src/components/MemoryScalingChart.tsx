@@ -10,11 +10,12 @@ import {
   YAxis,
 } from 'recharts';
 import type { CompareReport } from '../../../shared/report';
+import { IDEAL_COPIES, type Strategy } from '../../../shared/strategies';
 import { useI18n } from '../i18n';
-import { scalingRows } from '../memory/chart-data';
+import { scalingRows, seriesKey } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
 import {
-  CHART_COLORS,
+  STRATEGY_STYLE,
   bottomLabel,
   compareSettings,
   legendProps,
@@ -23,17 +24,66 @@ import {
   tickProps,
 } from './chart-style';
 
+interface DotProps {
+  cx?: number;
+  cy?: number;
+}
+
+/** A measured point, shaped by strategy (filled, hollow or square), so the lines differ without colour. */
+function marker(strategy: Strategy) {
+  const { dataset, marker: shape } = STRATEGY_STYLE[strategy];
+  return function Marker({ cx, cy }: DotProps): ReactNode {
+    if (cx === undefined || cy === undefined) return null;
+    if (shape === 'square')
+      return <rect x={cx - 5} y={cy - 5} width={10} height={10} fill={dataset} stroke={dataset} />;
+    return (
+      <circle
+        cx={cx}
+        cy={cy}
+        r={5}
+        strokeWidth={2}
+        stroke={dataset}
+        fill={shape === 'hollow' ? '#ffffff' : dataset}
+      />
+    );
+  };
+}
+
 /** Memory of the dataset in all processes against the number of workers: measured, and the ideal lines. */
 export function MemoryScalingChart({ report }: { report: CompareReport }): ReactNode {
   const { t, format, count } = useI18n();
   const rows = scalingRows(report);
-  const full = t('memory.full');
-  const partial = t('memory.partial');
+  const lines = report.params.strategies.flatMap((strategy) => {
+    const key = seriesKey(strategy);
+    const name = t(`memory.strategies.${strategy}`);
+    return [
+      {
+        key: `${key}Measured`,
+        strategy,
+        ideal: false,
+        name: `${name}, ${t('memory.series.measured')}`,
+      },
+      {
+        key: `${key}Ideal`,
+        strategy,
+        ideal: true,
+        name: `${name}, ${t('memory.series.ideal')} ${IDEAL_COPIES[strategy].formula}`,
+      },
+    ];
+  });
+  const ideals = report.params.strategies
+    .map((strategy) =>
+      t('memory.idealFor', {
+        formula: IDEAL_COPIES[strategy].formula,
+        strategy: t(`memory.strategies.${strategy}`).toLowerCase(),
+      }),
+    )
+    .join(', ');
   return (
     <ChartPanel
       title={t('memory.scalingTitle')}
       settings={compareSettings(report, t, count)}
-      note={t('memory.scalingNote')}
+      note={t('memory.scalingNote', { ideals })}
       exportName="memory-scaling"
       testId="chart-scaling"
     >
@@ -47,43 +97,19 @@ export function MemoryScalingChart({ report }: { report: CompareReport }): React
           />
           <YAxis {...mibAxis(t('memory.axisMiB'), format)} />
           <Tooltip formatter={mibTooltip} />
-          <Legend
-            {...legendProps(['fullMeasured', 'fullIdeal', 'partialMeasured', 'partialIdeal'])}
-          />
-          <Line
-            dataKey="fullMeasured"
-            name={`${full}, ${t('memory.series.measured')}`}
-            stroke={CHART_COLORS.fullDataset}
-            strokeWidth={3}
-            dot={{ r: 5, strokeWidth: 2, fill: CHART_COLORS.fullDataset }}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="fullIdeal"
-            name={`${full}, ${t('memory.series.ideal')} (N+1)·D`}
-            stroke={CHART_COLORS.fullDataset}
-            strokeDasharray="8 5"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="partialMeasured"
-            name={`${partial}, ${t('memory.series.measured')}`}
-            stroke={CHART_COLORS.partialDataset}
-            strokeWidth={3}
-            dot={{ r: 5, strokeWidth: 2, fill: '#ffffff' }}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="partialIdeal"
-            name={`${partial}, ${t('memory.series.ideal')} 2·D`}
-            stroke={CHART_COLORS.partialDataset}
-            strokeDasharray="8 5"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
+          <Legend {...legendProps(lines.map((line) => line.key))} />
+          {lines.map((line) => (
+            <Line
+              key={line.key}
+              dataKey={line.key}
+              name={line.name}
+              stroke={STRATEGY_STYLE[line.strategy].dataset}
+              strokeWidth={line.ideal ? 2 : 3}
+              strokeDasharray={line.ideal ? '8 5' : undefined}
+              dot={line.ideal ? false : marker(line.strategy)}
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </ChartPanel>

@@ -1,15 +1,77 @@
-import type { ReactNode } from 'react';
-import type { CompareReport } from '../../../shared/report';
-import { useI18n } from '../i18n';
-import { compareCsv, measuredGrowth } from '../memory/chart-data';
+import { Fragment, type ReactNode } from 'react';
+import type { CompareReport, StrategySummary } from '../../../shared/report';
+import { MIB } from '../../../shared/memory';
+import { IDEAL_COPIES } from '../../../shared/strategies';
+import { useI18n, type Translate, type Unit } from '../i18n';
+import { comparePlaces, compareCsv, measuredGrowth, type Place } from '../memory/chart-data';
 import { saveCsv } from '../memory/export';
+
+/**
+ * What a place of the comparison is called: the parent, worker n, or the
+ * threads' one process (on a chart's axis, `short`: its threads).
+ */
+export function placeName(
+  place: Pick<Place, 'process' | 'n'>,
+  t: Translate,
+  count: (unit: Unit, n: number) => string,
+  short = false,
+): string {
+  if (place.process === 'main') return t('memory.parent');
+  if (place.process === 'threads')
+    return short
+      ? count('threads', place.n)
+      : t('memory.threadsProcess', { threads: count('threads', place.n) });
+  return t('memory.worker', { n: place.n });
+}
+
+/** The table's figures are MiB with two decimals, the unit said once above it. */
+function useMiB(): (bytes: number | null) => string {
+  const { format } = useI18n();
+  return (bytes) => (bytes === null ? '—' : format.fixed(bytes / MIB, 2));
+}
+
+/** A strategy's totals, one row each: the workers' sum, the duplication, the ideal. */
+function TotalRows({ strategies }: { strategies: StrategySummary[] }): ReactNode {
+  const { t, format } = useI18n();
+  const mib = useMiB();
+  return (
+    <>
+      <tr className="memory-table__total">
+        <th scope="row">{t('memory.allWorkers')}</th>
+        {strategies.map((s) => (
+          <Fragment key={s.experiment}>
+            <td data-testid={`${s.experiment}-workers-counted`}>{mib(s.workersDatasetBytes)}</td>
+            <td data-testid={`${s.experiment}-workers-measured`}>{mib(s.workersMeasuredBytes)}</td>
+          </Fragment>
+        ))}
+      </tr>
+      <tr className="memory-table__total">
+        <th scope="row">{t('memory.duplication')}</th>
+        {strategies.map((s) => (
+          <td key={s.experiment} colSpan={2} data-testid={`${s.experiment}-duplication`}>
+            {format.times(s.duplication)}
+          </td>
+        ))}
+      </tr>
+      <tr className="memory-table__total">
+        <th scope="row">{t('memory.ideal')}</th>
+        {strategies.map((s) => (
+          <td key={s.experiment} colSpan={2} data-testid={`${s.experiment}-ideal`}>
+            {`${mib(s.idealBytes)} = ${IDEAL_COPIES[s.experiment].formula}`}
+          </td>
+        ))}
+      </tr>
+    </>
+  );
+}
 
 /** Every figure of the charts, exactly, with the totals and the ideal; and the CSV of it all. */
 export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
-  const { t, format } = useI18n();
-  const [full, partial] = report.strategies;
+  const { t, format, count } = useI18n();
+  const mib = useMiB();
   const figure = report.figure.toUpperCase();
-  const count = Math.max(full.processes.length, partial.processes.length);
+  const { strategies } = report;
+  const shared = strategies.find((s) => s.threadHeapGrowth !== null);
   return (
     <section className="panel memory-table" data-testid="memory-table">
       <header className="chart-panel__header">
@@ -23,73 +85,55 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
           {t('memory.exportCsv')}
         </button>
       </header>
+      <p className="memory-table__note">{t('memory.tableNote', { figure })}</p>
       <table>
         <thead>
           <tr>
             <th rowSpan={2}>{t('memory.process')}</th>
-            <th colSpan={2}>{t('memory.full')}</th>
-            <th colSpan={2}>{t('memory.partial')}</th>
+            {strategies.map((s) => (
+              <th key={s.experiment} colSpan={2}>
+                {t(`memory.strategies.${s.experiment}`)}
+              </th>
+            ))}
           </tr>
           <tr>
-            <th>{t('memory.counted')}</th>
-            <th>{t('memory.measured', { figure })}</th>
-            <th>{t('memory.counted')}</th>
-            <th>{t('memory.measured', { figure })}</th>
+            {strategies.map((s) => [
+              <th key={`${s.experiment}-counted`}>{t('memory.counted')}</th>,
+              <th key={`${s.experiment}-measured`}>{t('memory.measured')}</th>,
+            ])}
           </tr>
         </thead>
         <tbody>
-          {Array.from({ length: count }, (_, i) => {
-            const f = full.processes[i];
-            const p = partial.processes[i];
-            const row = f ?? p;
-            if (!row) return null;
-            const name =
-              row.role === 'main'
-                ? t('memory.parent')
-                : t('memory.worker', { n: (row.slot ?? 0) + 1 });
-            return (
-              <tr key={i} data-testid="memory-row" data-role={row.role}>
-                <th scope="row">{name}</th>
-                <td data-testid="full-counted">{format.mib(f?.datasetBytes ?? null)}</td>
-                <td data-testid="full-measured">
-                  {row.role === 'main'
-                    ? ''
-                    : format.mib(f ? measuredGrowth(f, report.figure) : null)}
-                </td>
-                <td data-testid="partial-counted">{format.mib(p?.datasetBytes ?? null)}</td>
-                <td data-testid="partial-measured">
-                  {row.role === 'main'
-                    ? ''
-                    : format.mib(p ? measuredGrowth(p, report.figure) : null)}
-                </td>
-              </tr>
-            );
-          })}
-          <tr className="memory-table__total">
-            <th scope="row">{t('memory.allWorkers')}</th>
-            <td data-testid="full-workers-counted">{format.mib(full.workersDatasetBytes)}</td>
-            <td data-testid="full-workers-measured">{format.mib(full.workersMeasuredBytes)}</td>
-            <td data-testid="partial-workers-counted">{format.mib(partial.workersDatasetBytes)}</td>
-            <td data-testid="partial-workers-measured">
-              {format.mib(partial.workersMeasuredBytes)}
-            </td>
-          </tr>
-          <tr className="memory-table__total">
-            <th scope="row">{t('memory.duplication')}</th>
-            <td colSpan={2} data-testid="full-duplication">
-              {format.times(full.duplication)}
-            </td>
-            <td colSpan={2} data-testid="partial-duplication">
-              {format.times(partial.duplication)}
-            </td>
-          </tr>
-          <tr className="memory-table__total">
-            <th scope="row">{t('memory.ideal')}</th>
-            <td colSpan={2}>{`${format.mib(full.idealBytes)} = (N+1)·D`}</td>
-            <td colSpan={2}>{`${format.mib(partial.idealBytes)} = 2·D`}</td>
-          </tr>
+          {comparePlaces(report).map((place) => (
+            <tr key={place.key} data-testid="memory-row" data-role={place.process}>
+              <th scope="row">{placeName(place, t, count)}</th>
+              {strategies.map((s) => {
+                const row = place.rows[s.experiment];
+                return [
+                  <td key={`${s.experiment}-counted`} data-testid={`${s.experiment}-counted`}>
+                    {row ? mib(row.datasetBytes) : ''}
+                  </td>,
+                  <td key={`${s.experiment}-measured`} data-testid={`${s.experiment}-measured`}>
+                    {row && row.role !== 'main' ? mib(measuredGrowth(row, report.figure)) : ''}
+                  </td>,
+                ];
+              })}
+            </tr>
+          ))}
+          <TotalRows strategies={strategies} />
         </tbody>
       </table>
+      {shared?.threadHeapGrowth && (
+        <p className="memory-table__note" data-testid="threads-note">
+          {t('memory.threadsNote', {
+            threads: count('threads', shared.threadHeapGrowth.length),
+            heap: format.bytes(Math.max(0, ...shared.threadHeapGrowth)),
+            rest: format.mib(
+              Math.max(0, (shared.workersMeasuredBytes ?? 0) - shared.workersDatasetBytes),
+            ),
+          })}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,25 +1,58 @@
 /** What the three memory charts share: colours, the MiB axis and tooltip, the legend, the settings line. */
 import { createElement, type ReactNode } from 'react';
 import type { CompareReport } from '../../../shared/report';
+import type { Strategy } from '../../../shared/strategies';
 import type { Formats } from '../format';
 import type { Translate, Unit } from '../i18n';
 
 /**
  * The memory charts' colours, from the Okabe–Ito palette (told apart under
- * the common colour-vision deficiencies): warm for the full copy, cool for
- * the partial read, black for the parent. Colour is never alone: the partial
- * read's bars are hatched, and each worker's line has its own dash.
+ * the common colour-vision deficiencies): black for the parent, and one for
+ * each worker's line.
  */
 export const CHART_COLORS = {
-  fullDataset: '#D55E00',
-  fullHeap: '#E69F00',
-  fullRest: '#F3C49B',
-  partialDataset: '#0072B2',
-  partialHeap: '#009E73',
-  partialRest: '#9CCBEA',
   main: '#000000',
   workers: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D00', '#555555'],
 } as const;
+
+/**
+ * How each strategy is drawn: warm for the full copy, cool for the partial
+ * read, purple for shared memory, from the same palette. Colour is never
+ * alone: the partial read's bars are hatched and shared memory's dotted,
+ * and each strategy's points have their own shape.
+ */
+export const STRATEGY_STYLE: Record<
+  Strategy,
+  {
+    dataset: string;
+    heap: string;
+    rest: string;
+    fill: 'solid' | 'hatch' | 'dots';
+    marker: 'filled' | 'hollow' | 'square';
+  }
+> = {
+  'full-copy': {
+    dataset: '#D55E00',
+    heap: '#E69F00',
+    rest: '#F3C49B',
+    fill: 'solid',
+    marker: 'filled',
+  },
+  'partial-read': {
+    dataset: '#0072B2',
+    heap: '#009E73',
+    rest: '#9CCBEA',
+    fill: 'hatch',
+    marker: 'hollow',
+  },
+  'shared-memory': {
+    dataset: '#CC79A7',
+    heap: '#7E2F6A',
+    rest: '#EBC9DE',
+    fill: 'dots',
+    marker: 'square',
+  },
+};
 
 /** Each worker's line dash (the parent's line is the only solid one), so lines differ in greyscale and for every eye. */
 export const WORKER_DASHES = [
@@ -96,5 +129,8 @@ export function compareSettings(
   return t('memory.settingsCompare', {
     workers: count('workers', report.params.nJobs),
     rows: count('rows', report.params.rows),
+    strategies: report.params.strategies
+      .map((strategy) => t(`memory.strategies.${strategy}`).toLowerCase())
+      .join(', '),
   });
 }

@@ -382,15 +382,25 @@ export const en = {
     withCode: 'with exit code {code}',
   },
   compare: {
-    title: 'Memory: a full copy against a partial read',
-    short: 'Memory: full copy against partial read',
+    title: 'Memory: a full copy, a partial read, shared memory',
+    short: 'Memory: copy, read or share',
     intro:
-      'Both ways of giving workers the dataset, run at the same rows and workers. For each process: the dataset it holds, counted (8 bytes per row it keeps), and how much its memory grew, measured by the operating system.',
+      'Three ways of giving N workers the dataset, run at the same rows and workers: a full copy in every worker, each worker reading only its chunk of my_database.xlsx, or N threads of one process sharing one copy. For each process: the dataset it holds, counted (8 bytes per row it keeps), and how much its memory grew, measured by the operating system.',
+    strategiesLegend: 'Strategies to compare',
+    chooseOne: 'Choose at least one strategy to compare.',
     sweep: 'Also run with 1 … N workers, for the scaling chart',
-    takeaway:
-      'A full copy puts the whole dataset in every worker: with N workers it exists N + 1 times. Reading chunks from the file keeps it at about twice, however many workers there are.',
+    takeaways: {
+      'full-copy':
+        'A full copy puts the whole dataset in every worker: with N workers it exists N\u00a0+\u00a01 times.',
+      'partial-read':
+        'Reading chunks from the file keeps it at about twice, the parent’s copy and the chunks, however many workers there are.',
+      'shared-memory':
+        'Threads of one process read one shared copy: it exists once, however many threads there are.',
+    },
     summary:
       '{strategy}: the workers hold {times}× the dataset ({bytes}); measured growth {measured}.',
+    summaryThreads:
+      '{strategy}: the threads’ one process holds {times}× the dataset ({bytes}); measured growth {measured}.',
     liveStep: '{step}, {workers}',
     inSweep: ' (the sweep over 1 … N workers)',
     cancelled:
@@ -407,17 +417,23 @@ export const en = {
     shows: 'The charts show {figure}.',
     barsTitle: 'What each process holds',
     barsNote:
-      'Each worker: how much its memory grew during the run ({figure}), split into the dataset it holds (counted), V8’s heap and the rest. The parent: its own copy of the dataset (counted).',
+      'Each worker: how much its memory grew during the run ({figure}), split into the dataset it holds (counted), V8’s heap and the rest. The parent: its own copy of the dataset (counted). The threads’ process: the one process whose threads share the dataset.',
     scalingTitle: 'Memory of the dataset against the number of workers',
-    scalingNote:
-      'The parent’s copy plus the workers’ measured growth, beside the ideal: (N+1)·D for full copies, 2·D for partial reads.',
+    scalingNote: 'The parent’s copy plus the workers’ measured growth, beside the ideal: {ideals}.',
+    idealFor: '{formula} for {strategy}',
     timelineTitle: 'Memory of each process during the run ({figure})',
     timelineNote: 'Sampled from the operating system every 50 ms.',
     peak: 'brief peak {value} MiB',
     peaksNote:
       'Brief peaks are not what a process keeps: the parent peaks while it writes my_database.xlsx (the XML and compression buffers of the write, freed when it ends), and a worker peaks while it receives a copy (the message being decoded next to the copy it becomes) or reads a block (the compressed and inflated bytes of that block). What each process holds at the end is in the bars and the table.',
-    full: 'Full copy',
-    partial: 'Partial read',
+    strategies: {
+      'full-copy': 'Full copy',
+      'partial-read': 'Partial read',
+      'shared-memory': 'Shared memory (threads)',
+    },
+    threadsProcess: 'Threads’ process ({threads})',
+    threadsNote:
+      'Shared memory runs its {threads} in one process, which builds the one copy they all read; the parent holds none. Each thread’s own heap grew by at most {heap} (its garbage collected). The rest of the process’s growth, {rest}, is memory the threads used while they ran (each is a V8 isolate of its own) that the process has not given back to the system.',
     series: {
       dataset: 'dataset',
       heap: 'V8 heap',
@@ -432,17 +448,19 @@ export const en = {
     worker: 'Worker {n}',
     tableTitle: 'The exact numbers',
     process: 'Process',
-    counted: 'Dataset held (counted)',
-    measured: 'Growth ({figure}, measured)',
+    counted: 'Held',
+    measured: 'Grew',
+    tableNote:
+      'In MiB. Held: the dataset the process keeps, counted at 8 bytes a row. Grew: how much its memory grew during the run, measured ({figure}).',
     allWorkers: 'All workers',
     ideal: 'Ideal, all processes',
     duplication: 'Duplication',
-    settingsCompare: '{workers} · {rows} · full copy and partial read',
+    settingsCompare: '{workers} · {rows} · {strategies}',
     settingsRun: '{lesson} · {workers} · {rows}',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Data (CSV)',
-    empty: 'Press Run to measure both strategies.',
+    empty: 'Press Run to measure the strategies you chose.',
   },
   errors: {
     range: 'Invalid {field}: {given}. Allowed: a whole number from {min} to {max}.',
@@ -484,6 +502,7 @@ export const en = {
     workers: { one: '{n} worker', other: '{n} workers' },
     tasks: { one: '{n} task', other: '{n} tasks' },
     rows: { one: '{n} row', other: '{n} rows' },
+    threads: { one: '{n} thread', other: '{n} threads' },
   },
   keys: {
     title: 'Keys',

@@ -388,15 +388,25 @@ export const es: Translations = {
     withCode: 'con el código de salida {code}',
   },
   compare: {
-    title: 'Memoria: copia completa contra lectura parcial',
-    short: 'Memoria: copia completa contra lectura parcial',
+    title: 'Memoria: copia completa, lectura parcial, memoria compartida',
+    short: 'Memoria: copiar, leer o compartir',
     intro:
-      'Las dos formas de dar el dataset a los workers, con las mismas filas y workers. Para cada proceso: el dataset que guarda, contado (8 bytes por fila que guarda), y cuánto creció su memoria, medido por el sistema operativo.',
+      'Tres formas de dar el dataset a N workers, con las mismas filas y workers: una copia completa en cada worker, cada worker leyendo solo su trozo de my_database.xlsx, o N hilos de un solo proceso compartiendo una copia. Para cada proceso: el dataset que guarda, contado (8 bytes por fila que guarda), y cuánto creció su memoria, medido por el sistema operativo.',
+    strategiesLegend: 'Estrategias a comparar',
+    chooseOne: 'Elige al menos una estrategia para comparar.',
     sweep: 'Ejecutar también con 1 … N workers, para el gráfico de escala',
-    takeaway:
-      'Una copia completa pone el dataset entero en cada worker: con N workers existe N + 1 veces. Leer trozos del archivo lo mantiene en cerca del doble, sin importar cuántos workers haya.',
+    takeaways: {
+      'full-copy':
+        'Una copia completa pone el dataset entero en cada worker: con N workers existe N\u00a0+\u00a01 veces.',
+      'partial-read':
+        'Leer trozos del archivo lo mantiene en cerca del doble, la copia del padre y los trozos, sin importar cuántos workers haya.',
+      'shared-memory':
+        'Los hilos de un proceso leen una copia compartida: existe una vez, sin importar cuántos hilos haya.',
+    },
     summary:
       '{strategy}: los workers guardan {times}× el dataset ({bytes}); crecimiento medido {measured}.',
+    summaryThreads:
+      '{strategy}: el único proceso de los hilos guarda {times}× el dataset ({bytes}); crecimiento medido {measured}.',
     liveStep: '{step}, {workers}',
     inSweep: ' (el barrido de 1 … N workers)',
     cancelled:
@@ -413,17 +423,24 @@ export const es: Translations = {
     shows: 'Los gráficos muestran {figure}.',
     barsTitle: 'Lo que guarda cada proceso',
     barsNote:
-      'Cada worker: cuánto creció su memoria durante la ejecución ({figure}), dividido en el dataset que guarda (contado), el heap de V8 y el resto. El padre: su propia copia del dataset (contada).',
+      'Cada worker: cuánto creció su memoria durante la ejecución ({figure}), dividido en el dataset que guarda (contado), el heap de V8 y el resto. El padre: su propia copia del dataset (contada). El proceso de los hilos: el único proceso cuyos hilos comparten el dataset.',
     scalingTitle: 'Memoria del dataset según el número de workers',
     scalingNote:
-      'La copia del padre más el crecimiento medido de los workers, junto al ideal: (N+1)·D para copias completas, 2·D para lecturas parciales.',
+      'La copia del padre más el crecimiento medido de los workers, junto al ideal: {ideals}.',
+    idealFor: '{formula} para {strategy}',
     timelineTitle: 'Memoria de cada proceso durante la ejecución ({figure})',
     peak: 'pico breve {value} MiB',
     peaksNote:
       'Los picos breves no son lo que un proceso conserva: el padre sube mientras escribe my_database.xlsx (los búferes de XML y de compresión de la escritura, que se liberan al terminar), y un worker sube mientras recibe una copia (el mensaje que se decodifica junto a la copia en que se convierte) o lee un bloque (los bytes comprimidos y descomprimidos de ese bloque). Lo que cada proceso guarda al final está en las barras y en la tabla.',
     timelineNote: 'Muestreada del sistema operativo cada 50 ms.',
-    full: 'Copia completa',
-    partial: 'Lectura parcial',
+    strategies: {
+      'full-copy': 'Copia completa',
+      'partial-read': 'Lectura parcial',
+      'shared-memory': 'Memoria compartida (hilos)',
+    },
+    threadsProcess: 'Proceso de los hilos ({threads})',
+    threadsNote:
+      'La memoria compartida ejecuta sus {threads} en un solo proceso, que construye la única copia que todos leen; el padre no guarda ninguna. El heap propio de cada hilo creció como máximo {heap} (recolectada su basura). El resto del crecimiento del proceso, {rest}, es memoria que los hilos usaron mientras corrían (cada uno es un isolate de V8 propio) y que el proceso no ha devuelto al sistema.',
     series: {
       dataset: 'dataset',
       heap: 'heap de V8',
@@ -438,17 +455,19 @@ export const es: Translations = {
     worker: 'Worker {n}',
     tableTitle: 'Las cifras exactas',
     process: 'Proceso',
-    counted: 'Dataset guardado (contado)',
-    measured: 'Crecimiento ({figure}, medido)',
+    counted: 'Guarda',
+    measured: 'Creció',
+    tableNote:
+      'En MiB. Guarda: el dataset que el proceso conserva, contado a 8 bytes por fila. Creció: cuánto creció su memoria durante la ejecución, medido ({figure}).',
     allWorkers: 'Todos los workers',
     ideal: 'Ideal, todos los procesos',
     duplication: 'Duplicación',
-    settingsCompare: '{workers} · {rows} · copia completa y lectura parcial',
+    settingsCompare: '{workers} · {rows} · {strategies}',
     settingsRun: '{lesson} · {workers} · {rows}',
     exportPng: 'PNG',
     exportSvg: 'SVG',
     exportCsv: 'Datos (CSV)',
-    empty: 'Presiona Ejecutar para medir ambas estrategias.',
+    empty: 'Presiona Ejecutar para medir las estrategias que elegiste.',
   },
   errors: {
     range: '{field} no válido: {given}. Se permite: un número entero de {min} a {max}.',
@@ -491,6 +510,7 @@ export const es: Translations = {
     workers: { one: '{n} worker', other: '{n} workers' },
     tasks: { one: '{n} tarea', other: '{n} tareas' },
     rows: { one: '{n} fila', other: '{n} filas' },
+    threads: { one: '{n} hilo', other: '{n} hilos' },
   },
   keys: {
     title: 'Teclas',

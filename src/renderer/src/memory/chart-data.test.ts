@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareReport, ProcessMemoryRow, StrategySummary } from '../../../shared/report';
-import { MIB, barRows, compareCsv, memoryParts, scalingRows, timelineRows } from './chart-data';
+import type { Strategy } from '../../../shared/strategies';
+import {
+  MIB,
+  barRows,
+  comparePlaces,
+  compareCsv,
+  memoryParts,
+  scalingRows,
+  seriesKey,
+  timelineRows,
+} from './chart-data';
 
 const row = (over: Partial<ProcessMemoryRow>): ProcessMemoryRow => ({
   role: 'worker',
@@ -16,8 +26,9 @@ const row = (over: Partial<ProcessMemoryRow>): ProcessMemoryRow => ({
 });
 
 const strategy = (
-  experiment: 'full-copy' | 'partial-read',
+  experiment: Strategy,
   processes: ProcessMemoryRow[],
+  threadHeapGrowth: number[] | null = null,
 ): StrategySummary => ({
   experiment,
   printedResults: '[1, 2]',
@@ -28,6 +39,7 @@ const strategy = (
   mainDatasetBytes: 8 * MIB,
   duplication: 1,
   idealBytes: 16 * MIB,
+  threadHeapGrowth,
   runMs: 10,
   timeline: [],
   phases: [],
@@ -36,7 +48,12 @@ const strategy = (
 const report = (figure: 'uss' | 'rss'): CompareReport => ({
   experiment: 'compare',
   outcome: 'complete',
-  params: { nJobs: 1, rows: 1_048_576, sweep: true },
+  params: {
+    nJobs: 1,
+    rows: 1_048_576,
+    sweep: true,
+    strategies: ['full-copy', 'partial-read', 'shared-memory'],
+  },
   datasetBytes: 8 * MIB,
   figure,
   strategies: [
@@ -48,12 +65,23 @@ const report = (figure: 'uss' | 'rss'): CompareReport => ({
       row({ role: 'main', slot: null, pid: 10 }),
       row({ datasetBytes: 4 * MIB, ussDelta: 5 * MIB, heapDelta: -1 }),
     ]),
+    strategy(
+      'shared-memory',
+      [
+        row({ role: 'main', slot: null, pid: 10, datasetBytes: 0 }),
+        row({ ussDelta: 8.5 * MIB, heapDelta: 0 }),
+      ],
+      [75_000],
+    ),
   ],
   sweep: [
     {
       workers: 1,
-      fullCopy: { measuredBytes: 17 * MIB, idealBytes: 16 * MIB },
-      partialRead: { measuredBytes: null, idealBytes: 16 * MIB },
+      strategies: [
+        { experiment: 'full-copy', measuredBytes: 17 * MIB, idealBytes: 16 * MIB },
+        { experiment: 'partial-read', measuredBytes: null, idealBytes: 16 * MIB },
+        { experiment: 'shared-memory', measuredBytes: 8.5 * MIB, idealBytes: 8 * MIB },
+      ],
     },
   ],
   timings: { startedAt: '', totalMs: 1 },
@@ -87,28 +115,58 @@ describe('memoryParts', () => {
   });
 });
 
-describe('barRows', () => {
-  it('puts the full copy beside the partial read, per process, in MiB', () => {
+describe('seriesKey', () => {
+  it('names a strategy in camel case, for the keys of chart rows', () => {
+    expect(
+      ['full-copy', 'partial-read', 'shared-memory'].map((s) => seriesKey(s as Strategy)),
+    ).toEqual(['fullCopy', 'partialRead', 'sharedMemory']);
+  });
+});
+
+describe('comparePlaces and barRows', () => {
+  it("puts the parent, each worker, then the threads' one process, each with the strategies that have it", () => {
+    const places = comparePlaces(report('uss'));
+    expect(places.map((p) => [p.key, p.process, p.n, Object.keys(p.rows)])).toEqual([
+      ['main', 'main', 0, ['full-copy', 'partial-read', 'shared-memory']],
+      ['worker-1', 'worker', 1, ['full-copy', 'partial-read']],
+      ['threads', 'threads', 1, ['shared-memory']],
+    ]);
+  });
+
+  it("stacks each strategy's bar by what the memory is, in MiB, and leaves out a strategy a process does not belong to", () => {
     expect(barRows(report('uss'))).toEqual([
       {
-        index: 0,
+        key: 'main',
         process: 'main',
-        fullDataset: 8,
-        fullHeap: 0,
-        fullRest: 0,
-        partialDataset: 8,
-        partialHeap: 0,
-        partialRest: 0,
+        n: 0,
+        fullCopyDataset: 8,
+        fullCopyHeap: 0,
+        fullCopyRest: 0,
+        partialReadDataset: 8,
+        partialReadHeap: 0,
+        partialReadRest: 0,
+        sharedMemoryDataset: 0,
+        sharedMemoryHeap: 0,
+        sharedMemoryRest: 0,
       },
       {
-        index: 1,
+        key: 'worker-1',
         process: 'worker',
-        fullDataset: 8,
-        fullHeap: 0.5,
-        fullRest: 0.5,
-        partialDataset: 4,
-        partialHeap: 0,
-        partialRest: 1,
+        n: 1,
+        fullCopyDataset: 8,
+        fullCopyHeap: 0.5,
+        fullCopyRest: 0.5,
+        partialReadDataset: 4,
+        partialReadHeap: 0,
+        partialReadRest: 1,
+      },
+      {
+        key: 'threads',
+        process: 'threads',
+        n: 1,
+        sharedMemoryDataset: 8,
+        sharedMemoryHeap: 0,
+        sharedMemoryRest: 0.5,
       },
     ]);
   });
@@ -117,10 +175,18 @@ describe('barRows', () => {
 describe('scalingRows and the CSV', () => {
   it('keeps a missing measurement missing', () => {
     expect(scalingRows(report('uss'))).toEqual([
-      { workers: 1, fullMeasured: 17, fullIdeal: 16, partialMeasured: null, partialIdeal: 16 },
+      {
+        workers: 1,
+        fullCopyMeasured: 17,
+        fullCopyIdeal: 16,
+        partialReadMeasured: null,
+        partialReadIdeal: 16,
+        sharedMemoryMeasured: 8.5,
+        sharedMemoryIdeal: 8,
+      },
     ]);
   });
-  it('writes every process of both strategies, in bytes', () => {
+  it("writes every process of every strategy, each thread's heap, and the sweep, in bytes", () => {
     const lines = compareCsv(report('uss')).split('\n');
     expect(lines[0]).toBe(
       'strategy,process,slot,pid,dataset_bytes,uss_bytes,rss_bytes,uss_growth_bytes,rss_growth_bytes,heap_growth_bytes',
@@ -128,7 +194,17 @@ describe('scalingRows and the CSV', () => {
     expect(lines[2]).toBe(
       `full-copy,worker,0,11,${8 * MIB},${60 * MIB},${90 * MIB},${9 * MIB},${12 * MIB},${0.5 * MIB}`,
     );
-    expect(lines).toContain(`1,${17 * MIB},${16 * MIB},,${16 * MIB}`);
+    expect(lines[6]).toBe(
+      `shared-memory,threads,0,11,${8 * MIB},${60 * MIB},${90 * MIB},${8.5 * MIB},${12 * MIB},0`,
+    );
+    expect(lines.slice(8, 10)).toEqual([
+      'strategy,thread,heap_growth_bytes',
+      'shared-memory,0,75000',
+    ]);
+    expect(lines.slice(11, 13)).toEqual([
+      'workers,full_copy_measured_bytes,full_copy_ideal_bytes,partial_read_measured_bytes,partial_read_ideal_bytes,shared_memory_measured_bytes,shared_memory_ideal_bytes',
+      `1,${17 * MIB},${16 * MIB},,${16 * MIB},${8.5 * MIB},${8 * MIB}`,
+    ]);
   });
 });
 

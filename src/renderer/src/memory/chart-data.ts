@@ -1,10 +1,11 @@
 /**
  * The rows the memory charts and the table draw, built from a comparison
- * report. Pure functions: the renderer only shapes numbers the lab measured.
+ * report of one to three strategies. Pure functions: the renderer only shapes numbers the lab measured.
  */
 import { MIB } from '../../../shared/memory';
 import type { MemorySample } from '../../../shared/memory';
 import type { CompareReport, ProcessMemoryRow, StrategySummary } from '../../../shared/report';
+import type { Strategy } from '../../../shared/strategies';
 
 export { MIB };
 
@@ -36,69 +37,81 @@ export function memoryParts(row: ProcessMemoryRow, figure: CompareReport['figure
   return { dataset, heap, rest: Math.max(0, growth - dataset - heap) };
 }
 
-export interface BarRow {
-  /** Position in the table: 0 for the parent, slot + 1 for a worker. */
-  index: number;
-  /**
-   * The parent or a worker. Not named `role`: recharts copies a data row's
-   * fields onto its SVG elements, and `role="worker"` is not an ARIA role.
-   */
-  process: 'main' | 'worker';
-  fullDataset: number;
-  fullHeap: number;
-  fullRest: number;
-  partialDataset: number;
-  partialHeap: number;
-  partialRest: number;
+/** A strategy's name in the keys of chart rows: `full-copy` → `fullCopy`. */
+export function seriesKey(strategy: Strategy): string {
+  return strategy.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
-function rowsByIndex(strategy: StrategySummary): Map<number, ProcessMemoryRow> {
-  return new Map(
-    strategy.processes.map((row) => [row.role === 'main' ? 0 : (row.slot ?? 0) + 1, row]),
+/**
+ * Where a process of a comparison sits in the table and the bars: the parent,
+ * worker n, or the one process whose threads share the dataset (not a worker
+ * among the others: it stands for them all).
+ */
+export interface Place {
+  key: string;
+  process: 'main' | 'worker' | 'threads';
+  /** The worker's number (from 1), or the number of threads; 0 for the parent. */
+  n: number;
+  /** The process in each strategy that has it. */
+  rows: Partial<Record<Strategy, ProcessMemoryRow>>;
+}
+
+function placeOf(row: ProcessMemoryRow, strategy: StrategySummary): Omit<Place, 'rows'> {
+  if (row.role === 'main') return { key: 'main', process: 'main', n: 0 };
+  if (strategy.threadHeapGrowth !== null)
+    return { key: 'threads', process: 'threads', n: strategy.threadHeapGrowth.length };
+  const n = (row.slot ?? 0) + 1;
+  return { key: `worker-${n}`, process: 'worker', n };
+}
+
+const PLACE_ORDER = { main: 0, worker: 1, threads: 2 } as const;
+
+/** The places of a comparison in the table's order: the parent, workers 1 … N, the threads' process. */
+export function comparePlaces(report: CompareReport): Place[] {
+  const places = new Map<string, Place>();
+  for (const strategy of report.strategies)
+    for (const row of strategy.processes) {
+      const at = placeOf(row, strategy);
+      const place = places.get(at.key) ?? { ...at, rows: {} };
+      place.rows[strategy.experiment] = row;
+      places.set(at.key, place);
+    }
+  return [...places.values()].sort((a, b) =>
+    a.process === b.process ? a.n - b.n : PLACE_ORDER[a.process] - PLACE_ORDER[b.process],
   );
 }
 
-/** One bar group per process: the full copy beside the partial read, each stacked by what the memory is (MiB). */
+/** A bar group: a place, and per strategy that has it, `<key>Dataset`, `<key>Heap`, `<key>Rest` in MiB. */
+export type BarRow = Omit<Place, 'rows'> & Record<string, number | string>;
+
+/** One bar group per place, a stacked bar per strategy that has that process, split by what the memory is (MiB). */
 export function barRows(report: CompareReport): BarRow[] {
-  const [full, partial] = report.strategies;
-  const fullRows = rowsByIndex(full);
-  const partialRows = rowsByIndex(partial);
-  const indexes = [...new Set([...fullRows.keys(), ...partialRows.keys()])].sort((a, b) => a - b);
-  return indexes.map((index) => {
-    const f = fullRows.get(index);
-    const p = partialRows.get(index);
-    const fp = f ? memoryParts(f, report.figure) : { dataset: 0, heap: 0, rest: 0 };
-    const pp = p ? memoryParts(p, report.figure) : { dataset: 0, heap: 0, rest: 0 };
-    return {
-      index,
-      process: index === 0 ? 'main' : 'worker',
-      fullDataset: toMiB(fp.dataset) ?? 0,
-      fullHeap: toMiB(fp.heap) ?? 0,
-      fullRest: toMiB(fp.rest) ?? 0,
-      partialDataset: toMiB(pp.dataset) ?? 0,
-      partialHeap: toMiB(pp.heap) ?? 0,
-      partialRest: toMiB(pp.rest) ?? 0,
-    };
+  return comparePlaces(report).map(({ rows, ...place }) => {
+    const bar: BarRow = { ...place };
+    for (const [strategy, row] of Object.entries(rows) as [Strategy, ProcessMemoryRow][]) {
+      const parts = memoryParts(row, report.figure);
+      const key = seriesKey(strategy);
+      bar[`${key}Dataset`] = toMiB(parts.dataset) ?? 0;
+      bar[`${key}Heap`] = toMiB(parts.heap) ?? 0;
+      bar[`${key}Rest`] = toMiB(parts.rest) ?? 0;
+    }
+    return bar;
   });
 }
 
-export interface ScalingRow {
-  workers: number;
-  fullMeasured: number | null;
-  fullIdeal: number;
-  partialMeasured: number | null;
-  partialIdeal: number;
-}
+/** A point of the scaling chart: per strategy, `<key>Measured` (null when not measured) and `<key>Ideal`, in MiB. */
+export type ScalingRow = { workers: number } & Record<string, number | null>;
 
 /** Total memory of the dataset in all processes against the number of workers, measured and ideal (MiB). */
 export function scalingRows(report: CompareReport): ScalingRow[] {
-  return (report.sweep ?? []).map((point) => ({
-    workers: point.workers,
-    fullMeasured: toMiB(point.fullCopy.measuredBytes),
-    fullIdeal: toMiB(point.fullCopy.idealBytes) ?? 0,
-    partialMeasured: toMiB(point.partialRead.measuredBytes),
-    partialIdeal: toMiB(point.partialRead.idealBytes) ?? 0,
-  }));
+  return (report.sweep ?? []).map((point) => {
+    const row: ScalingRow = { workers: point.workers };
+    for (const { experiment, measuredBytes, idealBytes } of point.strategies) {
+      row[`${seriesKey(experiment)}Measured`] = toMiB(measuredBytes);
+      row[`${seriesKey(experiment)}Ideal`] = toMiB(idealBytes);
+    }
+    return row;
+  });
 }
 
 export interface TimelineSeries {
@@ -141,7 +154,7 @@ export function timelineMax(...timelines: ReadonlyArray<readonly MemorySample[]>
   return max;
 }
 
-/** The comparison as CSV: one line per strategy and process, every figure in bytes. */
+/** The comparison as CSV: one line per strategy and process, then each thread's heap, then the sweep; every figure in bytes. */
 export function compareCsv(report: CompareReport): string {
   const header = [
     'strategy',
@@ -156,12 +169,13 @@ export function compareCsv(report: CompareReport): string {
     'heap_growth_bytes',
   ];
   const lines = [header.join(',')];
-  for (const strategy of report.strategies) {
+  for (const strategy of report.strategies)
     for (const row of strategy.processes) {
+      const process = row.role === 'worker' && strategy.threadHeapGrowth ? 'threads' : row.role;
       lines.push(
         [
           strategy.experiment,
-          row.role,
+          process,
           row.slot ?? '',
           row.pid,
           row.datasetBytes,
@@ -173,23 +187,27 @@ export function compareCsv(report: CompareReport): string {
         ].join(','),
       );
     }
+  const threaded = report.strategies.filter((strategy) => strategy.threadHeapGrowth);
+  if (threaded.length) {
+    lines.push('', 'strategy,thread,heap_growth_bytes');
+    for (const strategy of threaded)
+      strategy.threadHeapGrowth?.forEach((growth, thread) =>
+        lines.push([strategy.experiment, thread, growth].join(',')),
+      );
   }
   if (report.sweep) {
+    const columns = report.params.strategies.map((strategy) => strategy.replace(/-/g, '_'));
     lines.push(
       '',
-      'workers,full_copy_measured_bytes,full_copy_ideal_bytes,partial_read_measured_bytes,partial_read_ideal_bytes',
+      ['workers', ...columns.flatMap((c) => [`${c}_measured_bytes`, `${c}_ideal_bytes`])].join(','),
     );
-    for (const p of report.sweep) {
+    for (const point of report.sweep)
       lines.push(
         [
-          p.workers,
-          p.fullCopy.measuredBytes ?? '',
-          p.fullCopy.idealBytes,
-          p.partialRead.measuredBytes ?? '',
-          p.partialRead.idealBytes,
+          point.workers,
+          ...point.strategies.flatMap((s) => [s.measuredBytes ?? '', s.idealBytes]),
         ].join(','),
       );
-    }
   }
   return `${lines.join('\n')}\n`;
 }

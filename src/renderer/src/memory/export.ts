@@ -158,10 +158,15 @@ export function chartSvg(
   const chart = surface.cloneNode(true) as SVGSVGElement;
   inlineTextStyles(surface, chart);
   chart.setAttribute('viewBox', `0 ${crop.y} ${width} ${chartHeight}`);
-  // A title wider than the chart wraps at word boundaries instead of running off the picture.
+  // A title or settings line wider than the chart wraps at word boundaries instead of running off the picture.
   const titleLines = wrapWords(caption.title, Math.floor((width - 2 * PAD) / (TITLE_SIZE * 0.6)));
   const titleHeight = titleLines.length * (TITLE_SIZE + 6) - 6;
-  const top = PAD + titleHeight + 8 + CAPTION_SIZE + 12;
+  const settingsLines = wrapWords(
+    caption.settings,
+    Math.floor((width - 2 * PAD) / (CAPTION_SIZE * 0.6)),
+  );
+  const settingsTop = PAD + titleHeight + 8 + CAPTION_SIZE;
+  const top = settingsTop + (settingsLines.length - 1) * (CAPTION_SIZE + 4) + 12;
   chart.setAttribute('x', '0');
   chart.setAttribute('y', String(top));
   chart.setAttribute('width', String(width));
@@ -187,7 +192,9 @@ export function chartSvg(
     ...titleLines.map((line, i) =>
       svgText(PAD, PAD + TITLE_SIZE + i * (TITLE_SIZE + 6), TITLE_SIZE, 700, line),
     ),
-    svgText(PAD, PAD + titleHeight + 8 + CAPTION_SIZE, CAPTION_SIZE, 400, caption.settings),
+    ...settingsLines.map((line, i) =>
+      svgText(PAD, settingsTop + i * (CAPTION_SIZE + 4), CAPTION_SIZE, 400, line),
+    ),
     chart,
     legend.group,
   );
