@@ -65,9 +65,29 @@ function TotalRows({ strategies }: { strategies: StrategySummary[] }): ReactNode
   );
 }
 
+/** What the threads' process holds besides the copy: each thread's heap, and what the ended threads left (when anything shows). */
+function ThreadsNote({ shared }: { shared: StrategySummary }): ReactNode {
+  const { t, format, count } = useI18n();
+  const heaps = shared.threadHeapGrowth ?? [];
+  const rest = (shared.workersMeasuredBytes ?? 0) - shared.workersDatasetBytes;
+  const note = t('memory.threadsNote', {
+    threads: count('threads', heaps.length),
+    heap: format.bytes(Math.max(0, ...heaps)),
+  });
+  // Under 0.01 MiB, the rest would read 0.00 MiB: nothing to explain.
+  const shown =
+    rest >= 0.005 * MIB ? ` ${t('memory.threadsRest', { rest: format.mib(rest) })}` : '';
+  return (
+    <p className="memory-table__note" data-testid="threads-note">
+      {note}
+      {shown}
+    </p>
+  );
+}
+
 /** Every figure of the charts, exactly, with the totals and the ideal; and the CSV of it all. */
 export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
-  const { t, format, count } = useI18n();
+  const { t, count } = useI18n();
   const mib = useMiB();
   const figure = report.figure.toUpperCase();
   const { strategies } = report;
@@ -123,17 +143,7 @@ export function MemoryTable({ report }: { report: CompareReport }): ReactNode {
           <TotalRows strategies={strategies} />
         </tbody>
       </table>
-      {shared?.threadHeapGrowth && (
-        <p className="memory-table__note" data-testid="threads-note">
-          {t('memory.threadsNote', {
-            threads: count('threads', shared.threadHeapGrowth.length),
-            heap: format.bytes(Math.max(0, ...shared.threadHeapGrowth)),
-            rest: format.mib(
-              Math.max(0, (shared.workersMeasuredBytes ?? 0) - shared.workersDatasetBytes),
-            ),
-          })}
-        </p>
-      )}
+      {shared && <ThreadsNote shared={shared} />}
     </section>
   );
 }

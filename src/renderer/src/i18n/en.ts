@@ -433,7 +433,9 @@ export const en = {
     },
     threadsProcess: 'Threads’ process ({threads})',
     threadsNote:
-      'Shared memory runs its {threads} in one process, which builds the one copy they all read; the parent holds none. Each thread’s own heap grew by at most {heap} (its garbage collected). The rest of the process’s growth, {rest}, is memory the threads used while they ran (each is a V8 isolate of its own) that the process has not given back to the system.',
+      'Shared memory runs its {threads} in one process, which builds the one copy they all read; the parent holds none. Each thread’s own heap grew by at most {heap} (its garbage collected).',
+    threadsRest:
+      'The rest of the process’s growth, {rest}, is memory the threads used while they ran (each is a V8 isolate of its own) that the process has not given back to the system.',
     series: {
       dataset: 'dataset',
       heap: 'V8 heap',

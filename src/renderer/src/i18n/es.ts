@@ -440,7 +440,9 @@ export const es: Translations = {
     },
     threadsProcess: 'Proceso de los hilos ({threads})',
     threadsNote:
-      'La memoria compartida ejecuta sus {threads} en un solo proceso, que construye la única copia que todos leen; el padre no guarda ninguna. El heap propio de cada hilo creció como máximo {heap} (recolectada su basura). El resto del crecimiento del proceso, {rest}, es memoria que los hilos usaron mientras corrían (cada uno es un isolate de V8 propio) y que el proceso no ha devuelto al sistema.',
+      'La memoria compartida ejecuta sus {threads} en un solo proceso, que construye la única copia que todos leen; el padre no guarda ninguna. El heap propio de cada hilo creció como máximo {heap} (recolectada su basura).',
+    threadsRest:
+      'El resto del crecimiento del proceso, {rest}, es memoria que los hilos usaron mientras corrían (cada uno es un isolate de V8 propio) y que el proceso no ha devuelto al sistema.',
     series: {
       dataset: 'dataset',
       heap: 'heap de V8',
