@@ -280,6 +280,10 @@ async function stepToTheEnd(
     const focused = page.locator('[data-focus]');
     const focus = (await focused.count()) ? await focused.first().getAttribute('data-pid') : null;
     seen.push({ kind, text: (await current.textContent()) ?? '', focus });
+    // The phase line says the run waits for the class, in the page's language.
+    await expect(page.getByTestId('phase')).toHaveText(
+      /^(Held until the next step|En pausa hasta el siguiente paso)(: |$)/,
+    );
     await shot(kind, seen.length);
     // Held: nothing moves until the Step.
     const count = await steps.count();

@@ -24,10 +24,14 @@ function Bar({
 /** The stage of the run, and how far the workbook is written and each worker has read. */
 export function PhaseProgress({ run }: { run: RunView }): ReactNode {
   const { t, format } = useI18n();
-  if (!run.phase) return null;
+  // A run stepped through waits for the class at each point: the line says so, with the stage if one began.
+  const holding = run.status === 'running' && run.holding;
+  if (!run.phase && !holding) return null;
   const fmt = format.count;
-  const phase = t(`phases.${run.phase}`);
-  const stoppedIn = t(`phases.${run.workPhase ?? run.phase}`);
+  const stage = run.phase ? t(`phases.${run.phase}`) : '';
+  const phase = holding ? [t('phases.holding'), stage].filter(Boolean).join(': ') : stage;
+  const stoppedPhase = run.workPhase ?? run.phase;
+  const stoppedIn = stoppedPhase ? t(`phases.${stoppedPhase}`) : '';
   const reading = run.workers.filter((w) => w.read);
   return (
     <div className="phase" aria-live="polite">

@@ -283,6 +283,7 @@ export const en = {
     finished: 'Finished',
     cancelledDuring:
       'Cancelled while: {phase}. The run did not finish, so it shows no results and no figures.',
+    holding: 'Held until the next step',
   },
   phasesShort: {
     'preparing-dataset': 'dataset',

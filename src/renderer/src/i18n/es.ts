@@ -286,6 +286,7 @@ export const es: Translations = {
     finished: 'Terminado',
     cancelledDuring:
       'Cancelado durante: {phase}. La ejecución no terminó, así que no muestra resultados ni cifras.',
+    holding: 'En pausa hasta el siguiente paso',
   },
   phasesShort: {
     'preparing-dataset': 'dataset',
