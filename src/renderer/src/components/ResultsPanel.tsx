@@ -1,8 +1,26 @@
 import type { ReactNode } from 'react';
 import type { LessonInfo } from '../../../shared/api';
+import { DEFAULT_PARAMS } from '../../../shared/params';
 import { printedParent, type RunReport } from '../../../shared/report';
 import { useI18n } from '../i18n';
 import { asTheNotebookWritesIt } from '../lesson-text';
+
+/** What the notebook ran, said when this run's results differ from what it printed. */
+function differsText(
+  lesson: LessonInfo,
+  report: RunReport,
+  { t, count }: Pick<ReturnType<typeof useI18n>, 't' | 'count'>,
+): string {
+  const notebook = DEFAULT_PARAMS;
+  return t('results.differs', {
+    tasks: count('tasks', notebook.tasks),
+    workers: count('workers', notebook.nJobs),
+    rows: lesson.usesDataset
+      ? t('results.differsRows', { rows: count('rows', notebook.rows) })
+      : '',
+    where: report.params.definedIn === notebook.definedIn ? '' : t('results.differsWhere'),
+  });
+}
 
 /** What the notebook would print, beside what it did print, and the lesson's point. */
 export function ResultsPanel({
@@ -12,7 +30,8 @@ export function ResultsPanel({
   lesson: LessonInfo;
   report: RunReport;
 }): ReactNode {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const parent = printedParent(report);
   const notebookFirstLine = lesson.notebookOutput.split('\n')[0];
   const matches = asTheNotebookWritesIt(report) === notebookFirstLine;
@@ -43,7 +62,7 @@ export function ResultsPanel({
               className={matches ? 'verdict verdict--same' : 'verdict'}
               data-testid="results-verdict"
             >
-              {matches ? `✔ ${t('results.matches')}` : t('results.differs')}
+              {matches ? `✔ ${t('results.matches')}` : differsText(lesson, report, i18n)}
             </p>
           </div>
         )}
