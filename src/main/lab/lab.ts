@@ -205,7 +205,8 @@ export class Lab {
   /**
    * Runs the chosen strategies (full copy, partial read, shared memory) at
    * the same rows and workers, and with `sweep` each again at 1 … nJobs
-   * workers, and compares what each process holds.
+   * workers, and compares what each process holds. Each step runs on new
+   * workers, so that no strategy's figures depend on what ran before it.
    */
   async compare(request: unknown, options: RunOptions = {}): Promise<CompareOutcome> {
     const params = validateCompareParams(request);
@@ -247,6 +248,8 @@ export class Lab {
     clock: () => CompareReport['timings'],
   ): Promise<RunReport> {
     const { nJobs, experiment, sweep } = step;
+    // Fresh workers for every step: memory an earlier run freed but the process kept would hide its growth.
+    await this.pool.shutdown();
     const report = await this.execute(
       {
         experiment,

@@ -156,6 +156,28 @@ describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
     },
   );
 
+  it('a comparison measures each step on new workers: what ran before does not hide its growth', async () => {
+    const before = await fixture.lab.run({
+      experiment: 'full-copy',
+      nJobs: 2,
+      rows: 2_000_000,
+      verbose: 0,
+    });
+    const outcome = await fixture.lab.compare({ nJobs: 2, rows: 200_000 });
+    if (outcome.outcome !== 'complete')
+      throw new Error(`the comparison stopped: ${outcome.error.message}`);
+    const pids = (processes: readonly { role: string; pid: number }[]): number[] =>
+      processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+    const seen = [
+      before.workers.map((w) => w.pid),
+      ...outcome.strategies.map((s) => pids(s.processes)),
+    ];
+    expect(new Set(seen.flat()).size).toBe(seen.flat().length);
+    if (linux)
+      for (const strategy of outcome.strategies)
+        expect(strategy.workersMeasuredBytes).toBeGreaterThan(0.9 * strategy.workersDatasetBytes);
+  });
+
   it('compare runs only the strategies asked for, in their order', async () => {
     const outcome = await fixture.lab.compare({
       nJobs: 2,
