@@ -149,6 +149,13 @@ for (const language of LANGUAGES) {
       // The duplication figures first, in view, with the focus.
       const summary = page.getByTestId('compare-summary');
       await expect(summary).toBeFocused();
+      // Each step runs on new workers: the threads' process shows the copy it holds, whatever ran before.
+      const threads = page.locator('[data-testid="memory-row"][data-role="threads"]');
+      const figure = async (id: string): Promise<number> =>
+        Number(((await threads.getByTestId(id).textContent()) ?? '').replace(',', '.'));
+      expect(await figure('shared-memory-measured')).toBeGreaterThan(
+        0.9 * (await figure('shared-memory-counted')),
+      );
       const box = await summary.boundingBox();
       expect((box?.y ?? -1) >= 0 && (box?.y ?? 0) + (box?.height ?? 0) <= size.height).toBe(true);
       if (size === SIZES[0]) {
