@@ -24,7 +24,7 @@ const ussGrowth = (worker: {
 }): number =>
   ((worker.memory.after?.uss ?? Number.NaN) - (worker.memory.baseline.uss ?? Number.NaN)) / MIB;
 
-describe('full copy against partial read, 4 workers, 1,000,000 rows', () => {
+describe('the memory strategies, measured: full copy, partial read, shared memory', () => {
   it.runIf(linux)(
     'full copy: duplication 4.0, and each worker grows by the dataset, within 10%',
     async () => {

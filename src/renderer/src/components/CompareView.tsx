@@ -132,12 +132,15 @@ export function CompareView({ host, onBusyChange }: Props): ReactNode {
     if (!busy) return undefined;
     return lab.on('run-event', (event) => setLive((view) => reduceRun(view ?? IDLE_RUN, event)));
   }, [busy]);
-  const step = live?.params
-    ? t('compare.liveStep', {
-        step: t(`memory.strategies.${strategySchema.parse(live.params.experiment)}`),
-        workers: count('workers', live.params.nJobs),
-      })
-    : '';
+  // Only a comparison's own steps are named (safeParse: a stray event must not break the page).
+  const liveStrategy = strategySchema.safeParse(live?.params?.experiment).data;
+  const step =
+    live?.params && liveStrategy
+      ? t('compare.liveStep', {
+          step: t(`memory.strategies.${liveStrategy}`),
+          workers: count('workers', live.params.nJobs),
+        })
+      : '';
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
