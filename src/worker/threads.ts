@@ -101,9 +101,18 @@ export async function runThreads(
               MY_GLOBAL_VAR: call.MY_GLOBAL_VAR,
             },
           });
-          thread.once('message', resolve);
+          // Settled at the thread's exit, not its message: the run's end then measures a
+          // process whose threads have ended, not one still tearing down their isolates.
+          let result: ThreadsOutcome['threads'][number] | null = null;
+          thread.once('message', (message: ThreadsOutcome['threads'][number]) => {
+            result = message;
+          });
           thread.once('error', reject);
-          thread.once('exit', (code) => reject(new Error(`thread ${n} exited with code ${code}`)));
+          thread.once('exit', (code) =>
+            result && code === 0
+              ? resolve(result)
+              : reject(new Error(`thread ${n} exited with code ${code} before it answered`)),
+          );
         }),
     ),
   );
