@@ -1,12 +1,14 @@
 /**
  * The memory figures, measured from the OS on real processes: a full copy
- * costs each worker the dataset, a partial read only its chunk, and the
- * guard refuses a run too big before it starts anything. The USS figures
+ * costs each worker the dataset, a partial read only its chunk, threads one
+ * shared copy in their process, and the guard refuses a run too big before
+ * it starts anything. The USS figures
  * exist on Linux only; elsewhere those tests are skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIB } from '../../shared/memory';
 import { MemoryGuardError } from '../../shared/memory-guard';
+import type { CompareOutcome, CompareReport } from '../../shared/report';
 import { createLab, type LabFixture } from '../../../test/support/lab-fixture';
 
 const linux = process.platform === 'linux';
@@ -18,6 +20,13 @@ beforeAll(() => {
   fixture = createLab();
 });
 afterAll(() => fixture.dispose());
+
+/** The report of a comparison that ran to its end; a stopped one fails the test with its reason. */
+function completed(outcome: CompareOutcome): CompareReport {
+  if (outcome.outcome !== 'complete')
+    throw new Error(`the comparison stopped: ${outcome.error.message}`);
+  return outcome;
+}
 
 const ussGrowth = (worker: {
   memory: { baseline: { uss: number | null }; after: { uss: number | null } | null };
@@ -83,10 +92,7 @@ describe('the memory strategies, measured: full copy, partial read, shared memor
   });
 
   it('compare: three strategies, per process, with the ideal totals and a sweep', async () => {
-    const outcome = await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true });
-    if (outcome.outcome !== 'complete')
-      throw new Error(`the comparison stopped: ${outcome.error.message}`);
-    const report = outcome;
+    const report = completed(await fixture.lab.compare({ nJobs: 2, rows: 200_000, sweep: true }));
     const [full, partial, shared] = report.strategies;
     if (!full || !partial || !shared) throw new Error('a strategy is missing');
     const d = 200_000 * 8;
@@ -136,13 +142,13 @@ describe('the memory strategies, measured: full copy, partial read, shared memor
   it.runIf(linux)(
     "compare at 4 workers and 1,000,000 rows: the threads' process holds about 1·D, each thread under 1 MiB of its own",
     async () => {
-      const outcome = await fixture.lab.compare({
-        nJobs: 4,
-        rows: 1_000_000,
-        strategies: 'full-copy,partial-read,shared-memory',
-      });
-      if (outcome.outcome !== 'complete')
-        throw new Error(`the comparison stopped: ${outcome.error.message}`);
+      const outcome = completed(
+        await fixture.lab.compare({
+          nJobs: 4,
+          rows: 1_000_000,
+          strategies: 'full-copy,partial-read,shared-memory',
+        }),
+      );
       const shared = outcome.strategies[2];
       const d = 8_000_000;
       expect(shared?.experiment).toBe('shared-memory');
@@ -163,9 +169,7 @@ describe('the memory strategies, measured: full copy, partial read, shared memor
       rows: 2_000_000,
       verbose: 0,
     });
-    const outcome = await fixture.lab.compare({ nJobs: 2, rows: 200_000 });
-    if (outcome.outcome !== 'complete')
-      throw new Error(`the comparison stopped: ${outcome.error.message}`);
+    const outcome = completed(await fixture.lab.compare({ nJobs: 2, rows: 200_000 }));
     const pids = (processes: readonly { role: string; pid: number }[]): number[] =>
       processes.filter((p) => p.role === 'worker').map((p) => p.pid);
     const seen = [
@@ -179,13 +183,13 @@ describe('the memory strategies, measured: full copy, partial read, shared memor
   });
 
   it('compare runs only the strategies asked for, in their order', async () => {
-    const outcome = await fixture.lab.compare({
-      nJobs: 2,
-      rows: 1_000,
-      strategies: ['shared-memory', 'full-copy'],
-    });
-    if (outcome.outcome !== 'complete')
-      throw new Error(`the comparison stopped: ${outcome.error.message}`);
+    const outcome = completed(
+      await fixture.lab.compare({
+        nJobs: 2,
+        rows: 1_000,
+        strategies: ['shared-memory', 'full-copy'],
+      }),
+    );
     expect(outcome.params.strategies).toEqual(['full-copy', 'shared-memory']);
     expect(outcome.strategies.map((s) => s.experiment)).toEqual(['full-copy', 'shared-memory']);
     expect(outcome.sweep).toBeNull();
