@@ -12,7 +12,7 @@ import {
 import type { CompareReport } from '../../../shared/report';
 import type { Strategy } from '../../../shared/strategies';
 import { useI18n } from '../i18n';
-import { barRows, seriesKey } from '../memory/chart-data';
+import { BAR_PARTS, barKey, barRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
 import { placeName } from './MemoryTable';
 import {
@@ -23,8 +23,6 @@ import {
   mibTooltip,
   TICK_INK,
 } from './chart-style';
-
-const PARTS = ['dataset', 'heap', 'rest'] as const;
 
 /** A bar's fill: the full copy solid, the partial read hatched, shared memory dotted, so that they differ in greyscale too. */
 function FillPattern({ id, strategy, color }: { id: string; strategy: Strategy; color: string }) {
@@ -54,8 +52,8 @@ export function MemoryBarsChart({ report }: { report: CompareReport }): ReactNod
   const figure = report.figure.toUpperCase();
   const rows = barRows(report).map((row) => ({ ...row, name: placeName(row, t, count, true) }));
   const bars = report.params.strategies.flatMap((strategy) =>
-    PARTS.map((part) => {
-      const key = `${seriesKey(strategy)}${part[0]?.toUpperCase()}${part.slice(1)}`;
+    BAR_PARTS.map((part) => {
+      const key = barKey(strategy, part);
       const color = STRATEGY_STYLE[strategy][part];
       const solid = STRATEGY_STYLE[strategy].fill === 'solid';
       return {

@@ -12,7 +12,7 @@ import {
 import type { CompareReport } from '../../../shared/report';
 import { IDEAL_COPIES, type Strategy } from '../../../shared/strategies';
 import { useI18n } from '../i18n';
-import { scalingRows, seriesKey } from '../memory/chart-data';
+import { scalingKey, scalingRows } from '../memory/chart-data';
 import { ChartPanel } from './ChartPanel';
 import {
   STRATEGY_STYLE,
@@ -54,17 +54,16 @@ export function MemoryScalingChart({ report }: { report: CompareReport }): React
   const { t, format, count } = useI18n();
   const rows = scalingRows(report);
   const lines = report.params.strategies.flatMap((strategy) => {
-    const key = seriesKey(strategy);
     const name = t(`memory.strategies.${strategy}`);
     return [
       {
-        key: `${key}Measured`,
+        key: scalingKey(strategy, 'measured'),
         strategy,
         ideal: false,
         name: `${name}, ${t('memory.series.measured')}`,
       },
       {
-        key: `${key}Ideal`,
+        key: scalingKey(strategy, 'ideal'),
         strategy,
         ideal: true,
         name: `${name}, ${t('memory.series.ideal')} ${IDEAL_COPIES[strategy].formula}`,

@@ -42,6 +42,22 @@ export function seriesKey(strategy: Strategy): string {
   return strategy.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** What a bar's stack is made of (see memoryParts). */
+export const BAR_PARTS = ['dataset', 'heap', 'rest'] as const;
+
+const keyOf = (strategy: Strategy, what: string): string =>
+  `${seriesKey(strategy)}${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+
+/** The key of one part of a strategy's bar in a BarRow: `fullCopyDataset`. */
+export function barKey(strategy: Strategy, part: (typeof BAR_PARTS)[number]): string {
+  return keyOf(strategy, part);
+}
+
+/** The key of a strategy's line in a ScalingRow: `sharedMemoryMeasured`, `sharedMemoryIdeal`. */
+export function scalingKey(strategy: Strategy, line: 'measured' | 'ideal'): string {
+  return keyOf(strategy, line);
+}
+
 /**
  * Where a process of a comparison sits in the table and the bars: the parent,
  * worker n, or the one process whose threads share the dataset (not a worker
@@ -90,10 +106,7 @@ export function barRows(report: CompareReport): BarRow[] {
     const bar: BarRow = { ...place };
     for (const [strategy, row] of Object.entries(rows) as [Strategy, ProcessMemoryRow][]) {
       const parts = memoryParts(row, report.figure);
-      const key = seriesKey(strategy);
-      bar[`${key}Dataset`] = toMiB(parts.dataset) ?? 0;
-      bar[`${key}Heap`] = toMiB(parts.heap) ?? 0;
-      bar[`${key}Rest`] = toMiB(parts.rest) ?? 0;
+      for (const part of BAR_PARTS) bar[barKey(strategy, part)] = toMiB(parts[part]) ?? 0;
     }
     return bar;
   });
@@ -107,8 +120,8 @@ export function scalingRows(report: CompareReport): ScalingRow[] {
   return (report.sweep ?? []).map((point) => {
     const row: ScalingRow = { workers: point.workers };
     for (const { experiment, measuredBytes, idealBytes } of point.strategies) {
-      row[`${seriesKey(experiment)}Measured`] = toMiB(measuredBytes);
-      row[`${seriesKey(experiment)}Ideal`] = toMiB(idealBytes);
+      row[scalingKey(experiment, 'measured')] = toMiB(measuredBytes);
+      row[scalingKey(experiment, 'ideal')] = toMiB(idealBytes);
     }
     return row;
   });
