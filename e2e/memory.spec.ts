@@ -58,7 +58,7 @@ test('compare: full copy 4.00×, partial read 1.00×, shared memory one copy in 
       ).toHaveCount(1);
   await expect(
     bars.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
-  ).toHaveText(['Parent', 'Worker 1', 'Worker 2', 'Worker 3', 'Worker 4', '4 threads']);
+  ).toHaveText(['Parent', 'Worker 1', 'Worker 2', 'Worker 3', 'Worker 4', 'Threads']);
   expect(await bars.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(11);
 
   // The scaling chart: measured and ideal for each, at 1 … 4 workers.
@@ -225,7 +225,7 @@ test('compare chooses its strategies: none is refused in words, one runs alone',
     page
       .getByTestId('chart-bars')
       .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
-  ).toHaveText(['Parent', '3 threads']);
+  ).toHaveText(['Parent', 'Threads']);
   await expect(page.getByTestId('summary-full-copy')).toHaveCount(0);
   await expect(page.getByTestId('chart-timeline-full-copy')).toHaveCount(0);
   await expect(page.getByTestId('chart-scaling')).toHaveCount(0);

@@ -8,7 +8,8 @@ import { saveCsv } from '../memory/export';
 
 /**
  * What a place of the comparison is called: the parent, worker n, or the
- * threads' one process (on a chart's axis, `short`: its threads).
+ * threads' one process (on a chart's axis, `short`: "Threads", which fits
+ * beside "Worker 4" where "4 threads" read as one label with it).
  */
 export function placeName(
   place: Pick<Place, 'process' | 'n'>,
@@ -19,7 +20,7 @@ export function placeName(
   if (place.process === 'main') return t('memory.parent');
   if (place.process === 'threads')
     return short
-      ? count('threads', place.n)
+      ? t('memory.threadsAxis')
       : t('memory.threadsProcess', { threads: count('threads', place.n) });
   return t('memory.worker', { n: place.n });
 }

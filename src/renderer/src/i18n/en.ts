@@ -435,6 +435,7 @@ export const en = {
       'shared-memory': 'Shared memory (threads)',
     },
     threadsProcess: 'Threads’ process ({threads})',
+    threadsAxis: 'Threads',
     threadsNote:
       'Shared memory runs its {threads} in one process, which builds the one copy they all read; the parent holds none. Each thread’s own heap grew by at most {heap} (its garbage collected).',
     threadsRest:

@@ -442,6 +442,7 @@ export const es: Translations = {
       'shared-memory': 'Memoria compartida (hilos)',
     },
     threadsProcess: 'Proceso de los hilos ({threads})',
+    threadsAxis: 'Hilos',
     threadsNote:
       'La memoria compartida ejecuta sus {threads} en un solo proceso, que construye la única copia que todos leen; el padre no guarda ninguna. El heap propio de cada hilo creció como máximo {heap} (recolectada su basura).',
     threadsRest:
